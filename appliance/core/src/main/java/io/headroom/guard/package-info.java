@@ -1,0 +1,2 @@
+/** Defences against guessing tokens, invitation codes and passwords. */
+package io.headroom.guard;

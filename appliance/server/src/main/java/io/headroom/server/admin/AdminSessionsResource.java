@@ -1,0 +1,74 @@
+package io.headroom.server.admin;
+
+import io.headroom.session.SessionState;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The console's view of sessions: how many, in which state, and when each will be deleted.
+ * No personal data: sessions carry none, and this view leaves out even the consent details.
+ */
+@Path("admin/sessions")
+@RolesAllowed({"operator", "admin"})
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "admin")
+public class AdminSessionsResource {
+
+    /** One session in the overview. */
+    public record SessionSummary(String id, String state, Instant createdAt, Instant deletesAt) {
+    }
+
+    /** Counts per state, the total, and the sessions due first. */
+    public record SessionsOverview(long total, Map<String, Long> byState, Instant nextDeletion,
+                                   List<SessionSummary> sessions) {
+    }
+
+    private static final int MAX_LIMIT = 1000;
+
+    @PersistenceContext(unitName = "headroom")
+    EntityManager em;
+
+    @GET
+    @Operation(summary = "Sessions overview", description = "Counts by state and deadlines, soonest first; no personal data.")
+    @APIResponse(responseCode = "200", description = "The overview")
+    @APIResponse(responseCode = "401", description = "No valid operator token")
+    public SessionsOverview overview(@QueryParam("limit") @DefaultValue("100") int limit) {
+        int n = Math.max(1, Math.min(limit, MAX_LIMIT));
+        Map<SessionState, Long> counts = new EnumMap<>(SessionState.class);
+        for (SessionState s : SessionState.values()) {
+            counts.put(s, 0L);
+        }
+        em.createQuery("SELECT s.state, COUNT(s) FROM SessionEntity s GROUP BY s.state", Object[].class)
+                .getResultList()
+                .forEach(row -> counts.put((SessionState) row[0], (Long) row[1]));
+        Map<String, Long> byState = new TreeMap<>();
+        counts.forEach((k, v) -> byState.put(k.name().toLowerCase(Locale.ROOT), v));
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        List<SessionSummary> due = em.createQuery(
+                        "SELECT s FROM SessionEntity s WHERE s.state <> :purged ORDER BY s.deletesAt, s.id",
+                        io.headroom.server.session.SessionEntity.class)
+                .setParameter("purged", SessionState.PURGED)
+                .setMaxResults(n)
+                .getResultList().stream()
+                .map(s -> new SessionSummary(s.id(), s.state().name().toLowerCase(Locale.ROOT), s.createdAt(), s.deletesAt()))
+                .toList();
+        Instant next = due.isEmpty() ? null : due.get(0).deletesAt();
+        return new SessionsOverview(total, byState, next, due);
+    }
+}

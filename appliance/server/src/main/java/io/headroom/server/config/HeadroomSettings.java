@@ -1,0 +1,150 @@
+package io.headroom.server.config;
+
+import io.headroom.config.ByteSize;
+import io.headroom.operator.Lockout;
+import io.headroom.session.RetentionPolicy;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Every {@code headroom.*} setting, typed and validated once at start-up. Defaults here are the
+ * ones documented in {@code config/headroom.properties} (a test keeps the two in step); each key
+ * can also be set from the environment, e.g. {@code HEADROOM_SESSIONS_OPEN=false}.
+ */
+@ApplicationScoped
+public class HeadroomSettings {
+
+    @Inject
+    @ConfigProperty(name = "headroom.data.dir", defaultValue = "./data")
+    String dataDir;
+
+    @Inject
+    @ConfigProperty(name = "headroom.keys.dir", defaultValue = "./keys")
+    String keysDir;
+
+    @Inject
+    @ConfigProperty(name = "headroom.retention", defaultValue = "PT24H")
+    String retention;
+
+    @Inject
+    @ConfigProperty(name = "headroom.sessions.open", defaultValue = "true")
+    boolean sessionsOpen;
+
+    @Inject
+    @ConfigProperty(name = "headroom.consent.policy-version", defaultValue = "2026-11")
+    String policyVersion;
+
+    @Inject
+    @ConfigProperty(name = "headroom.guard.max-failures", defaultValue = "20")
+    int guardMaxFailures;
+
+    @Inject
+    @ConfigProperty(name = "headroom.guard.window", defaultValue = "PT10M")
+    String guardWindow;
+
+    @Inject
+    @ConfigProperty(name = "headroom.operators.lockout.max-failures", defaultValue = "5")
+    int lockoutMaxFailures;
+
+    @Inject
+    @ConfigProperty(name = "headroom.operators.lockout.duration", defaultValue = "PT15M")
+    String lockoutDuration;
+
+    @Inject
+    @ConfigProperty(name = "headroom.operators.token-lifetime", defaultValue = "PT12H")
+    String operatorTokenLifetime;
+
+    @Inject
+    @ConfigProperty(name = "headroom.invitations.lifetime", defaultValue = "P7D")
+    String invitationLifetime;
+
+    @Inject
+    @ConfigProperty(name = "headroom.admission.disk-reserve", defaultValue = "1GiB")
+    String diskReserve;
+
+    @Inject
+    @ConfigProperty(name = "headroom.admission.retry-after", defaultValue = "PT60S")
+    String retryAfter;
+
+    private RetentionPolicy retentionPolicy;
+    private Lockout lockout;
+
+    @PostConstruct
+    void validate() {
+        retentionPolicy = RetentionPolicy.parse(retention);
+        lockout = new Lockout(lockoutMaxFailures, duration("headroom.operators.lockout.duration", lockoutDuration));
+        guardWindow();
+        operatorTokenLifetime();
+        invitationLifetime();
+        diskReserve();
+        retryAfter();
+    }
+
+    public Path dataDirectory() {
+        return Path.of(dataDir);
+    }
+
+    public Path keysDirectory() {
+        return Path.of(keysDir);
+    }
+
+    public RetentionPolicy retentionPolicy() {
+        return retentionPolicy;
+    }
+
+    public boolean sessionsOpen() {
+        return sessionsOpen;
+    }
+
+    public String policyVersion() {
+        return policyVersion;
+    }
+
+    public int guardMaxFailures() {
+        return guardMaxFailures;
+    }
+
+    public Duration guardWindow() {
+        return duration("headroom.guard.window", guardWindow);
+    }
+
+    public Lockout lockout() {
+        return lockout;
+    }
+
+    public Duration operatorTokenLifetime() {
+        return duration("headroom.operators.token-lifetime", operatorTokenLifetime);
+    }
+
+    public Duration invitationLifetime() {
+        return duration("headroom.invitations.lifetime", invitationLifetime);
+    }
+
+    public ByteSize diskReserve() {
+        try {
+            return ByteSize.parse(diskReserve);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("headroom.admission.disk-reserve: " + e.getMessage(), e);
+        }
+    }
+
+    public Duration retryAfter() {
+        return duration("headroom.admission.retry-after", retryAfter);
+    }
+
+    private static Duration duration(String key, String value) {
+        try {
+            Duration d = Duration.parse(value.trim());
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalStateException(key + " must be a positive ISO-8601 duration such as PT15M");
+            }
+            return d;
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalStateException(key + " must be an ISO-8601 duration such as PT15M, not '" + value + "'", e);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** MicroProfile Health checks served at {@code /health}. */
+package io.headroom.server.health;

@@ -1,0 +1,2 @@
+/** One-time invitation codes, for appliances where {@code headroom.sessions.open=false}. */
+package io.headroom.server.invitation;

@@ -1,0 +1,97 @@
+package io.headroom.server.session;
+
+import io.headroom.session.SessionState;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * An anonymous session as stored: no name, no address, no token — only the token's keyed hash.
+ * Lifecycle: see {@link SessionState}.
+ */
+@Entity
+@Table(name = "SESSIONS")
+public class SessionEntity {
+
+    @Id
+    @Column(name = "ID", length = 32)
+    private String id;
+
+    @Column(name = "TOKEN_HASH", nullable = false, length = 64)
+    private String tokenHash;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "STATE", nullable = false, length = 16)
+    private SessionState state;
+
+    @Column(name = "CREATED_AT", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "DELETES_AT", nullable = false)
+    private Instant deletesAt;
+
+    @Column(name = "CONSENT_AT", nullable = false)
+    private Instant consentAt;
+
+    @Column(name = "POLICY_VERSION", nullable = false, length = 64)
+    private String policyVersion;
+
+    @Column(name = "RECEIPT_ID", nullable = false, length = 32)
+    private String receiptId;
+
+    @Column(name = "INVITATION_ID", length = 32)
+    private String invitationId;
+
+    protected SessionEntity() {
+        // for JPA
+    }
+
+    SessionEntity(String id, String tokenHash, Instant createdAt, Instant deletesAt, Instant consentAt,
+                  String policyVersion, String receiptId, String invitationId) {
+        this.id = id;
+        this.tokenHash = tokenHash;
+        this.state = SessionState.OPEN;
+        this.createdAt = createdAt;
+        this.deletesAt = deletesAt;
+        this.consentAt = consentAt;
+        this.policyVersion = policyVersion;
+        this.receiptId = receiptId;
+        this.invitationId = invitationId;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    String tokenHash() {
+        return tokenHash;
+    }
+
+    public SessionState state() {
+        return state;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant deletesAt() {
+        return deletesAt;
+    }
+
+    public Instant consentAt() {
+        return consentAt;
+    }
+
+    public String policyVersion() {
+        return policyVersion;
+    }
+
+    public String receiptId() {
+        return receiptId;
+    }
+}

@@ -1,0 +1,96 @@
+package io.headroom.server.session;
+
+import io.headroom.problem.ProblemException;
+import io.headroom.problem.ProblemType;
+import io.headroom.server.admission.AddsData;
+import io.headroom.server.guard.BearerToken;
+import io.headroom.server.guard.ClientGuard;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Anonymous sessions. Opening one needs consent; everything after needs the session's token as
+ * {@code Authorization: Bearer <token>}. A wrong, missing or foreign token gets the same 404 as
+ * an unknown session.
+ */
+@Path("sessions")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "sessions", description = "Anonymous sessions of the person in the photos")
+public class SessionResource {
+
+    @Inject
+    SessionService sessions;
+
+    @Inject
+    ClientGuard guard;
+
+    @Context
+    HttpServletRequest request;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @AddsData
+    @Operation(summary = "Open an anonymous session", description = "Needs {\"consent\": true}. Answers with the session's token, shown only this once.")
+    @APIResponse(responseCode = "201", description = "Session opened")
+    @APIResponse(responseCode = "400", description = "No consent, or a malformed request")
+    @APIResponse(responseCode = "403", description = "Sessions are by invitation only and the invitation is missing or cannot be used")
+    @APIResponse(responseCode = "503", description = "Low on disk space or busy; see Retry-After")
+    public Response open(CreateSessionRequest body, @Context UriInfo uri) {
+        if (body == null) {
+            throw new ProblemException(ProblemType.CONSENT_REQUIRED,
+                    "Send a JSON body such as {\"consent\": true} after reading the privacy notice.");
+        }
+        String client = guard.clientOf(request);
+        if (body.invitation() != null) {
+            guard.checkNotBlocked(client);
+        }
+        SessionService.OpenedSession opened;
+        try {
+            opened = sessions.open(body.consent(), body.policyVersion(), body.invitation());
+        } catch (ProblemException e) {
+            if (e.type() == ProblemType.INVITATION_INVALID) {
+                guard.recordFailure(client);
+            }
+            throw e;
+        }
+        SessionEntity s = opened.session();
+        return Response.created(uri.getAbsolutePathBuilder().path(s.id()).build())
+                .entity(new CreatedSession(s.id(), opened.token(), s.deletesAt(), s.receiptId()))
+                .build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Read a session", description = "Needs the session's token as Authorization: Bearer.")
+    @APIResponse(responseCode = "200", description = "The session")
+    @APIResponse(responseCode = "404", description = "No such session for this token")
+    @APIResponse(responseCode = "429", description = "Too many wrong guesses from this address; see Retry-After")
+    public SessionView get(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return SessionView.of(authorized(id, authorization));
+    }
+
+    private SessionEntity authorized(String id, String authorization) {
+        String client = guard.clientOf(request);
+        guard.checkNotBlocked(client);
+        return sessions.find(id, BearerToken.from(authorization)).orElseThrow(() -> {
+            guard.recordFailure(client);
+            return new ProblemException(ProblemType.NOT_FOUND,
+                    "There is no session here for this token. Check the link you were given.");
+        });
+    }
+}

@@ -1,0 +1,83 @@
+package io.headroom.server.session;
+
+import io.headroom.problem.ProblemException;
+import io.headroom.problem.ProblemType;
+import io.headroom.security.RandomTokens;
+import io.headroom.session.Consent;
+import io.headroom.server.config.HeadroomSettings;
+import io.headroom.server.invitation.InvitationService;
+import io.headroom.server.startup.ApplianceSecrets;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Opens anonymous sessions and finds them again by their capability token. */
+@ApplicationScoped
+public class SessionService {
+
+    /** A session as just created: the only moment the token exists outside the client. */
+    public record OpenedSession(SessionEntity session, String token) {
+    }
+
+    private final RandomTokens random = new RandomTokens();
+
+    @PersistenceContext(unitName = "headroom")
+    EntityManager em;
+
+    @Inject
+    HeadroomSettings settings;
+
+    @Inject
+    ApplianceSecrets secrets;
+
+    @Inject
+    InvitationService invitations;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Opens a session after consent; when sessions are by invitation only, redeems the code in the
+     * same transaction, so a code is never spent without a session or the other way round.
+     */
+    @Transactional
+    public OpenedSession open(Boolean consentGiven, String policyVersion, String invitationCode) {
+        Instant now = clock.instant();
+        Consent consent = Consent.given(consentGiven, policyVersion, settings.policyVersion(), now);
+        String invitationId = null;
+        if (!settings.sessionsOpen()) {
+            if (invitationCode == null || invitationCode.isBlank()) {
+                throw new ProblemException(ProblemType.INVITATION_REQUIRED,
+                        "This appliance opens sessions by invitation only. Ask the studio for an invitation code and send it as \"invitation\".");
+            }
+            invitationId = invitations.redeem(invitationCode, now);
+        }
+        String token = random.capability();
+        SessionEntity session = new SessionEntity(random.id(), secrets.tokenHasher().hash(token), now,
+                settings.retentionPolicy().deadlineFor(now), consent.givenAt(), consent.policyVersion(),
+                random.id(), invitationId);
+        em.persist(session);
+        return new OpenedSession(session, token);
+    }
+
+    /**
+     * The session with this id whose token is {@code token}; empty when either is wrong, so a
+     * caller cannot tell an unknown session from a wrong token.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<SessionEntity> find(String id, String token) {
+        if (id == null || token == null || id.length() > 32 || token.length() > 128) {
+            return Optional.empty();
+        }
+        SessionEntity s = em.find(SessionEntity.class, id);
+        String expected = s == null ? null : s.tokenHash();
+        // Hash even when there is no session, so timing does not tell the two cases apart.
+        boolean matches = secrets.tokenHasher().matches(token, expected == null ? "" : expected);
+        return matches && s != null ? Optional.of(s) : Optional.empty();
+    }
+}

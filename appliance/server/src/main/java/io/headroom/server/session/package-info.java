@@ -1,0 +1,2 @@
+/** Anonymous sessions over HTTP: opening one with consent, reading it with its token. */
+package io.headroom.server.session;
