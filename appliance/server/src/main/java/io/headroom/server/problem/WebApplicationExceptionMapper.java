@@ -28,7 +28,8 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     @Override
     public Response toResponse(WebApplicationException e) {
         int status = e.getResponse().getStatus();
-        if (e instanceof ForbiddenException && (security == null || security.getUserPrincipal() == null)) {
+        boolean anonymous = security == null || security.getUserPrincipal() == null;
+        if (status == 401 || (e instanceof ForbiddenException && anonymous)) {
             return Response.fromResponse(ProblemResponses.of(ProblemType.UNAUTHORIZED,
                             "Sign in as an operator first (POST /api/operators/sign-in) and send the token as 'Authorization: Bearer …'."))
                     .header("WWW-Authenticate", "Bearer realm=\"headroom\"").build();

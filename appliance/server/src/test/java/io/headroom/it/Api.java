@@ -1,0 +1,107 @@
+package io.headroom.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A small HTTP client for the ITs: JSON in, status + JSON out. */
+public final class Api {
+
+    /** One answer. */
+    public record Reply(int status, HttpResponse<String> raw) {
+
+        public JsonObject json() {
+            return (JsonObject) structure();
+        }
+
+        public JsonStructure structure() {
+            return Json.createReader(new StringReader(raw.body())).read();
+        }
+
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
+        /** Asserts an RFC 9457 problem with the given status and code, and returns it. */
+        public JsonObject problem(int expectedStatus, String expectedCode) {
+            assertEquals(expectedStatus, status, raw.body());
+            assertEquals("application/problem+json", header("Content-Type"), raw.body());
+            JsonObject p = json();
+            assertEquals(expectedCode, p.getString("code"));
+            assertEquals("urn:headroom:problem:" + expectedCode, p.getString("type"));
+            assertEquals(expectedStatus, p.getInt("status"));
+            assertFalse(p.getString("title").isBlank());
+            assertFalse(p.getString("detail").isBlank());
+            assertFalse(raw.body().contains("Exception"), "no stack trace or exception name: " + raw.body());
+            assertFalse(raw.body().contains("\tat "), raw.body());
+            return p;
+        }
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final URI base;
+
+    public Api(URL base) {
+        this.base = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/");
+    }
+
+    /** The server root, where /health and /openapi live. */
+    public URI root() {
+        return base.resolve("/");
+    }
+
+    public Reply get(String path, String... headers) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).GET(), headers);
+    }
+
+    public Reply getAbsolute(URI uri, String... headers) {
+        return send(HttpRequest.newBuilder(uri).GET(), headers);
+    }
+
+    public Reply post(String path, String json, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path))
+                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            b.header("Content-Type", "application/json");
+        }
+        return send(b, headers);
+    }
+
+    public Reply send(HttpRequest.Builder request, String... headers) {
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            HttpResponse<String> r = http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(r.statusCode(), r);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Opens a session with consent and returns its JSON answer. */
+    public JsonObject openSession() {
+        Reply r = post("api/sessions", "{\"consent\": true}");
+        assertEquals(201, r.status(), r.raw().body());
+        return r.json();
+    }
+
+    public static String[] bearer(String token) {
+        return new String[] {"Authorization", "Bearer " + token};
+    }
+}
