@@ -7,6 +7,7 @@ import io.headroom.server.config.HeadroomSettings;
 import io.headroom.server.db.HeadroomDataSource;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -43,6 +44,13 @@ public class ApplianceStartup {
         LOG.info(() -> "Headroom " + HeadroomVersion.current() + " started: schema version " + schemaVersion
                 + ", data directory " + layout.data() + ", keys directory " + layout.keys()
                 + ", sessions " + (settings.sessionsOpen() ? "open to anyone" : "by invitation only"));
+    }
+
+    void onStop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
+        ready = false;
+        // On SIGTERM the JVM's own shutdown hook has usually reset java.util.logging by now, so
+        // a log record would be lost; the operator still sees this line on the console.
+        System.err.println("Headroom stopping: undeploying and closing the database");
     }
 
     public boolean ready() {

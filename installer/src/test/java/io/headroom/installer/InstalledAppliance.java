@@ -1,0 +1,131 @@
+package io.headroom.installer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The appliance as installed by the build ({@code installer/target/headroom}), started through
+ * {@code bin/headroom} like an operator would, with its own data and keys directories.
+ */
+final class InstalledAppliance {
+
+    static final Path DIST = Path.of(System.getProperty("headroom.dist", "target/headroom"));
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+
+    final Path root;
+    final Path data;
+    final Path keys;
+    final int port;
+    private Process process;
+    private Path log;
+
+    InstalledAppliance(String name) {
+        try {
+            Path work = Path.of(System.getProperty("headroom.it.work", "target/it-work"));
+            Files.createDirectories(work);
+            root = Files.createTempDirectory(work, name + "-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        data = root.resolve("data");
+        keys = root.resolve("keys");
+        port = freePort();
+    }
+
+    static Path launcher() {
+        return DIST.resolve("bin/headroom").toAbsolutePath();
+    }
+
+    /** {@code bin/headroom serve} for this appliance, to run as is or wrapped in another command. */
+    List<String> serveCommand() {
+        return List.of(launcher().toString(), "serve", "--port", Integer.toString(port),
+                "--data", data.toString(), "--keys", keys.toString());
+    }
+
+    /** Starts {@code command} (which runs the appliance) and waits until {@code ready} holds. */
+    Process start(List<String> command, BooleanSupplier ready) throws IOException, InterruptedException {
+        log = Files.createTempFile(root, "serve-", ".log");
+        ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        pb.environment().put("HEADROOM_ADMISSION_DISK_RESERVE", "1MiB");
+        process = pb.start();
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (!ready.getAsBoolean()) {
+            if (!process.isAlive()) {
+                throw new AssertionError("the appliance exited during start-up:\n" + log());
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("the appliance did not become ready in " + START_TIMEOUT + ":\n" + log());
+            }
+            // Polling a server that is booting: no event to wait on from outside the process.
+            Thread.sleep(250);
+        }
+        return process;
+    }
+
+    /** Sends SIGTERM to the Java process and waits for the whole process tree to end. */
+    int stop() throws InterruptedException {
+        ProcessHandle java = process.toHandle().descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
+                .findFirst().orElse(process.toHandle());
+        java.destroy();
+        if (!java.onExit().thenApply(p -> true).completeOnTimeout(false, 60, TimeUnit.SECONDS).join()) {
+            throw new AssertionError("the appliance did not stop within 60 s of SIGTERM:\n" + log());
+        }
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            throw new AssertionError("the launcher did not exit after the appliance stopped");
+        }
+        return process.exitValue();
+    }
+
+    String log() {
+        try {
+            return log == null ? "" : Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(log unreadable: " + e + ")";
+        }
+    }
+
+    /** Runs a command to completion, feeding {@code stdin}; returns exit code and combined output. */
+    static Result run(List<String> command, String stdin, Path dir) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        Process p = pb.start();
+        if (stdin != null) {
+            p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+        }
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("command timed out: " + command);
+        }
+        return new Result(p.exitValue(), out);
+    }
+
+    record Result(int exit, String output) {
+    }
+
+    static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.headroom.installer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Proves the appliance makes no outbound connection and no DNS lookup: the built appliance runs
+ * in a network namespace with only a loopback interface, under {@code strace -f}; the API is
+ * exercised from inside that namespace; any connect or send to a non-loopback address or to
+ * port 53 fails the test. Needs root (unshare, nsenter) and strace, which {@code .ci/run} installs.
+ */
+class ZeroEgressIT {
+
+    private static final String PASSWORD = "a long studio password";
+
+    @Test
+    void theApplianceTalksToNobodyButItsClients() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "network namespaces need root; CI runs as root");
+        for (String tool : List.of("strace", "unshare", "nsenter", "ip", "curl")) {
+            assertEquals(0, InstalledAppliance.run(List.of("sh", "-c", "command -v " + tool), null, Path.of(".")).exit(),
+                    tool + " is needed for this test (.ci/run installs it)");
+        }
+        InstalledAppliance appliance = new InstalledAppliance("egress");
+        Path cliTrace = appliance.root.resolve("cli.strace");
+        Path serverTrace = appliance.root.resolve("server.strace");
+
+        // The command-line tool too, in its own loopback-only namespace.
+        InstalledAppliance.Result added = InstalledAppliance.run(isolated(cliTrace, List.of(
+                InstalledAppliance.launcher().toString(), "operator", "add", "ada",
+                "--data", appliance.data.toString(), "--keys", appliance.keys.toString())), PASSWORD + "\n", appliance.root);
+        assertEquals(0, added.exit(), added.output());
+
+        Process server = appliance.start(isolated(serverTrace, appliance.serveCommand()),
+                () -> curlInside(appliancePid(appliance), "-sf", url(appliance, "/health")).exit() == 0);
+        long pid = server.pid();
+        try {
+            String session = curlInside(pid, "-sf", "-XPOST", "-H", "Content-Type: application/json",
+                    "-d", "{\"consent\": true}", url(appliance, "/api/sessions")).output();
+            assertTrue(session.contains("\"token\""), session);
+            String id = session.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+            String token = session.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+            assertEquals(0, curlInside(pid, "-sf", "-H", "Authorization: Bearer " + token, url(appliance, "/api/sessions/" + id)).exit());
+            assertTrue(curlInside(pid, "-s", "-H", "Authorization: Bearer wrong", url(appliance, "/api/sessions/" + id)).output().contains("not-found"));
+            String signIn = curlInside(pid, "-sf", "-XPOST", "-H", "Content-Type: application/json",
+                    "-d", "{\"name\": \"ada\", \"password\": \"" + PASSWORD + "\"}", url(appliance, "/api/operators/sign-in")).output();
+            String operatorToken = signIn.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+            assertEquals(0, curlInside(pid, "-sf", "-XPOST", "-H", "Authorization: Bearer " + operatorToken, url(appliance, "/api/admin/invitations")).exit());
+            assertEquals(0, curlInside(pid, "-sf", "-H", "Authorization: Bearer " + operatorToken, url(appliance, "/api/admin/sessions")).exit());
+            assertEquals(0, curlInside(pid, "-sf", url(appliance, "/openapi")).exit());
+        } finally {
+            appliance.stop();
+        }
+
+        List<String> trace = Files.readAllLines(serverTrace, StandardCharsets.UTF_8);
+        assertTrue(EgressTrace.boundTo(trace, appliance.port), "the trace must show the server binding its port");
+        List<String> violations = new ArrayList<>(EgressTrace.violations(trace));
+        violations.addAll(EgressTrace.violations(Files.readAllLines(cliTrace, StandardCharsets.UTF_8)));
+        assertTrue(violations.isEmpty(), "outbound network attempts:\n" + String.join("\n", violations));
+    }
+
+    /** Runs {@code command} in a new network namespace with only loopback up, traced into {@code trace}. */
+    private static List<String> isolated(Path trace, List<String> command) {
+        StringBuilder quoted = new StringBuilder();
+        for (String c : command) {
+            quoted.append(" '").append(c.replace("'", "'\\''")).append('\'');
+        }
+        return List.of("unshare", "--net", "--", "sh", "-c",
+                "ip link set lo up && exec strace -f -qq -e trace=network -o '" + trace + "'" + quoted);
+    }
+
+    private static long appliancePid(InstalledAppliance appliance) {
+        return ProcessHandle.current().children()
+                .filter(p -> p.info().arguments().map(a -> String.join(" ", a).contains(appliance.root.toString())).orElse(false))
+                .findFirst().map(ProcessHandle::pid).orElse(-1L);
+    }
+
+    private static InstalledAppliance.Result curlInside(long pid, String... curlArgs) {
+        if (pid < 0) {
+            return new InstalledAppliance.Result(1, "no process yet");
+        }
+        List<String> cmd = new ArrayList<>(List.of("nsenter", "--target", Long.toString(pid), "--net", "--",
+                "curl", "--max-time", "20", "--noproxy", "*"));
+        cmd.addAll(List.of(curlArgs));
+        try {
+            return InstalledAppliance.run(cmd, null, Path.of("."));
+        } catch (IOException e) {
+            return new InstalledAppliance.Result(1, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new InstalledAppliance.Result(1, e.toString());
+        }
+    }
+
+    private static String url(InstalledAppliance a, String path) {
+        return "http://127.0.0.1:" + a.port + path;
+    }
+}
