@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -21,6 +22,7 @@ final class InstalledAppliance {
 
     static final Path DIST = Path.of(System.getProperty("headroom.dist", "target/headroom"));
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
 
     final Path root;
     final Path data;
@@ -54,11 +56,12 @@ final class InstalledAppliance {
 
     /** Starts {@code command} (which runs the appliance) and waits until {@code ready} holds. */
     Process start(List<String> command, BooleanSupplier ready) throws IOException, InterruptedException {
-        log = Files.createTempFile(root, "serve-", ".log");
-        ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        pb.environment().put("HEADROOM_ADMISSION_DISK_RESERVE", "1MiB");
-        process = pb.start();
+        return start(command, Map.of(), ready);
+    }
+
+    /** As {@link #start(List, BooleanSupplier)} with extra environment variables. */
+    Process start(List<String> command, Map<String, String> env, BooleanSupplier ready) throws IOException, InterruptedException {
+        launch(command, env);
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (!ready.getAsBoolean()) {
             if (!process.isAlive()) {
@@ -70,6 +73,18 @@ final class InstalledAppliance {
             // Polling a server that is booting: no event to wait on from outside the process.
             Thread.sleep(250);
         }
+        return process;
+    }
+
+    /** Starts {@code command} without waiting for anything. */
+    Process launch(List<String> command, Map<String, String> env) throws IOException {
+        log = Files.createTempFile(root, "serve-", ".log");
+        ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        // The build machine may be short of disk; admission control has tests of its own.
+        pb.environment().put("HEADROOM_ADMISSION_DISK_RESERVE", "1MiB");
+        pb.environment().putAll(env);
+        process = pb.start();
         return process;
     }
 
@@ -86,6 +101,19 @@ final class InstalledAppliance {
             throw new AssertionError("the launcher did not exit after the appliance stopped");
         }
         return process.exitValue();
+    }
+
+    /** Whether {@code /health} answers 200 on loopback. */
+    boolean healthy() {
+        try {
+            return HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/health")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     String log() {

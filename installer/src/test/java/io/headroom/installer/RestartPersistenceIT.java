@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,7 +34,7 @@ class RestartPersistenceIT {
         assertEquals(0, added.exit(), added.output());
         assertTrue(added.output().contains("role admin"), added.output());
 
-        appliance.start(appliance.serveCommand(), () -> healthy(appliance));
+        appliance.start(appliance.serveCommand(), appliance::healthy);
         JsonObject session = json(post(appliance, "/api/sessions", "{\"consent\": true}", null), 201);
         String operatorToken = json(post(appliance, "/api/operators/sign-in",
                 "{\"name\": \"ada\", \"password\": \"" + PASSWORD + "\"}", null), 200).getString("token");
@@ -52,7 +51,7 @@ class RestartPersistenceIT {
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(appliance.keys)));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(appliance.keys.resolve("token-hmac.key"))));
 
-        appliance.start(appliance.serveCommand(), () -> healthy(appliance));
+        appliance.start(appliance.serveCommand(), appliance::healthy);
         try {
             HttpResponse<String> again = get(appliance, "/api/sessions/" + session.getString("id"), session.getString("token"));
             JsonObject view = json(again, 200);
@@ -62,18 +61,6 @@ class RestartPersistenceIT {
             assertEquals(200, get(appliance, "/api/admin/me", operatorToken).statusCode(), "still signed in after a restart");
         } finally {
             appliance.stop();
-        }
-    }
-
-    private boolean healthy(InstalledAppliance a) {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + a.port + "/health")).build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 

@@ -66,6 +66,15 @@ class SessionsIT {
     }
 
     @Test
+    void answersAreNeverCachedAndPagesMayLoadNothingFromElsewhere() {
+        Api.Reply r = api.post("api/sessions", "{\"consent\": true}");
+        assertEquals("no-store", r.header("Cache-Control"), "the answer carries a token");
+        assertEquals("nosniff", r.header("X-Content-Type-Options"));
+        assertTrue(r.header("Content-Security-Policy").startsWith("default-src 'self'"));
+        assertEquals("no-referrer", r.header("Referrer-Policy"));
+    }
+
+    @Test
     void theNoticeVersionShownIsRecorded() {
         JsonObject s = api.post("api/sessions", "{\"consent\": true, \"policyVersion\": \"2027-01\"}").json();
         JsonObject view = api.get("api/sessions/" + s.getString("id"), bearer(s.getString("token"))).json();
@@ -127,5 +136,7 @@ class SessionsIT {
                 .filter(c -> c.getString("name").equals("headroom")).findFirst().orElseThrow();
         assertEquals(HeadroomVersion.current(), ours.getJsonObject("data").getString("version"));
         assertEquals("1", ours.getJsonObject("data").getString("schema"));
+        assertEquals("H2 " + System.getProperty("headroom.h2.version"), ours.getJsonObject("data").getString("database"),
+                "the application's pinned H2 serves the database, not the server's bundled one");
     }
 }

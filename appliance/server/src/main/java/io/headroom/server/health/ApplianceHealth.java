@@ -22,6 +22,7 @@ public class ApplianceHealth implements HealthCheck {
                 .status(startup.ready())
                 .withData("version", HeadroomVersion.current())
                 .withData("schema", startup.schemaVersion())
+                .withData("database", startup.databaseVersion())
                 .build();
     }
 }

@@ -34,14 +34,49 @@ public class ApplianceStartup {
     DataSource dataSource;
 
     private volatile String schemaVersion = "none";
+    private volatile String databaseVersion = "unknown";
     private volatile boolean ready;
 
+    /**
+     * Set by {@code bin/headroom serve}: when start-up fails the whole process exits, instead of
+     * Payara Micro serving on without the application (and answering every request with an error).
+     */
+    static final String EXIT_ON_FAILURE = "headroom.exit-on-startup-failure";
+    static final int EXIT_STATUS = 78; // EX_CONFIG: most start-up failures are settings or directories
+
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        try {
+            start();
+        } catch (RuntimeException e) {
+            LOG.severe("Headroom cannot start: " + rootMessage(e));
+            if (Boolean.getBoolean(EXIT_ON_FAILURE)) {
+                // From another thread: exiting inside the deployment would wait on the deployment.
+                Thread exit = new Thread(() -> System.exit(EXIT_STATUS), "headroom-exit");
+                exit.setDaemon(false);
+                exit.start();
+            }
+            throw e;
+        }
+    }
+
+    /** The innermost message: CDI wraps a bean's start-up failure in its own exceptions. */
+    private static String rootMessage(Throwable e) {
+        String message = e.getMessage();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null) {
+                message = t.getMessage();
+            }
+        }
+        return message;
+    }
+
+    private void start() {
         PrivateDirectories.Layout layout = PrivateDirectories.prepare(settings.dataDirectory(), settings.keysDirectory());
         schemaVersion = SchemaMigrations.migrate(dataSource);
+        databaseVersion = engineVersion();
         secrets.load(layout.keys());
         ready = true;
-        LOG.info(() -> "Headroom " + HeadroomVersion.current() + " started: schema version " + schemaVersion
+        LOG.info(() -> "Headroom " + HeadroomVersion.current() + " started: " + databaseVersion + ", schema version " + schemaVersion
                 + ", data directory " + layout.data() + ", keys directory " + layout.keys()
                 + ", sessions " + (settings.sessionsOpen() ? "open to anyone" : "by invitation only"));
     }
@@ -55,6 +90,22 @@ public class ApplianceStartup {
 
     public boolean ready() {
         return ready;
+    }
+
+    /** The H2 engine actually serving the database: the application's pinned one, not the server's. */
+    public String databaseVersion() {
+        return databaseVersion;
+    }
+
+    private String engineVersion() {
+        try (java.sql.Connection c = dataSource.getConnection();
+             java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT H2VERSION()")) {
+            rs.next();
+            return "H2 " + rs.getString(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("The database does not answer: " + e.getMessage(), e);
+        }
     }
 
     public String schemaVersion() {
