@@ -32,6 +32,12 @@ class ConfigurationIT {
             Duration retention = Duration.between(before, deletesAt);
             assertTrue(retention.compareTo(Duration.ofHours(2).minusSeconds(10)) > 0
                     && retention.compareTo(Duration.ofHours(2).plusSeconds(10)) < 0, "retention from HEADROOM_RETENTION: " + retention);
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + appliance.port + "/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, page.statusCode());
+            assertTrue(page.body().contains("<h1>Headroom</h1>"), page.body());
+            assertTrue(!page.body().contains("http://") && !page.body().contains("https://") && !page.body().contains("//cdn"),
+                    "the page loads nothing from other hosts");
         } finally {
             appliance.stop();
         }

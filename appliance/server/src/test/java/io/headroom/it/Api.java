@@ -2,6 +2,7 @@ package io.headroom.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -37,7 +38,7 @@ public final class Api {
         /** Asserts an RFC 9457 problem with the given status and code, and returns it. */
         public JsonObject problem(int expectedStatus, String expectedCode) {
             assertEquals(expectedStatus, status, raw.body());
-            assertEquals("application/problem+json", header("Content-Type"), raw.body());
+            assertTrue(header("Content-Type").matches("application/problem\\+json(;\\s*charset=UTF-8)?"), header("Content-Type"));
             JsonObject p = json();
             assertEquals(expectedCode, p.getString("code"));
             assertEquals("urn:headroom:problem:" + expectedCode, p.getString("type"));

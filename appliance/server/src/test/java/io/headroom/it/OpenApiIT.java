@@ -81,7 +81,7 @@ class OpenApiIT {
                     .toList();
         }
         for (String name : names) {
-            Class<?> c = Class.forName(name);
+            Class<?> c = Class.forName(name, false, OpenApiIT.class.getClassLoader());
             Path classPath = c.getAnnotation(Path.class);
             if (classPath == null) {
                 continue;

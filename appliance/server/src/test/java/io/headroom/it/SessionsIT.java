@@ -113,6 +113,7 @@ class SessionsIT {
     @Test
     void everyErrorIsProblemJson() {
         api.get("api/no-such-thing").problem(404, "not-found");
+        api.get("no-such-page").problem(404, "not-found");
         Api.Reply wrongMethod = api.send(HttpRequest.newBuilder(base(api, "api/sessions")).DELETE());
         wrongMethod.problem(405, "method-not-allowed");
         api.send(HttpRequest.newBuilder(base(api, "api/sessions")).header("Content-Type", "text/plain")

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 
 /** The one clock the application uses, injected so that nothing calls {@code Instant.now()} directly. */
 @ApplicationScoped
@@ -13,6 +14,8 @@ public class SystemClock {
     @Produces
     @Singleton
     Clock clock() {
-        return Clock.systemUTC();
+        // Millisecond ticks: the database keeps milliseconds, so an answer given at creation
+        // matches what a later read returns.
+        return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
     }
 }

@@ -10,6 +10,15 @@ public record Problem(String type, String code, String title, int status, String
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
+    /** The detail for an address where nothing is. */
+    public static final String NOTHING_HERE = "There is nothing at this address.";
+
+    /** The detail for a bug, with the incident number under which the log has the stack trace. */
+    public static String unexpectedDetail(String incident) {
+        return "The appliance hit an unexpected error (incident " + incident + "). Please try again, "
+                + "and give the operator this incident number if it happens again.";
+    }
+
     public static Problem of(ProblemType type, String detail) {
         return new Problem(type.typeUri(), type.code(), type.title(), type.status(), detail);
     }

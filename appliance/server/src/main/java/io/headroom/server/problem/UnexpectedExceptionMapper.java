@@ -28,9 +28,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected error, incident " + incident + ": " + e.getClass().getName(), scrubbed(e));
-        return ProblemResponses.of(ProblemType.INTERNAL_ERROR,
-                "The appliance hit an unexpected error (incident " + incident + "). Please try again, "
-                        + "and give the operator this incident number if it happens again.");
+        return ProblemResponses.of(ProblemType.INTERNAL_ERROR, Problem.unexpectedDetail(incident));
     }
 
     /** The stack trace without messages, which may quote request content. */

@@ -45,7 +45,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
 
     private static String detailFor(WebApplicationException e, ProblemType type) {
         if (e instanceof NotFoundException) {
-            return "There is nothing at this address.";
+            return Problem.NOTHING_HERE;
         }
         if (e instanceof NotAllowedException) {
             return "This address does not support that HTTP method; the Allow header lists the ones it does.";
