@@ -1,0 +1,58 @@
+package io.headroom.storage.localfs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.headroom.plugin.api.storage.StorageContext;
+import io.headroom.plugin.api.storage.StorageDriver;
+import io.headroom.plugin.api.storage.StorageKey;
+import io.headroom.plugin.api.storage.testkit.StorageDriverContract;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The contract kit, plus what is particular to files on disk. */
+class LocalFsStorageDriverTest extends StorageDriverContract {
+
+    @TempDir
+    Path data;
+
+    @Override
+    protected StorageDriver openDriver() throws Exception {
+        LocalFsStorageDriver d = new LocalFsStorageDriver();
+        d.open(new StorageContext(data, Map.of()));
+        return d;
+    }
+
+    @Test
+    void blobsLiveOwnerOnlyUnderTheDataDirectory() throws Exception {
+        StorageDriver d = openDriver();
+        d.put(new StorageKey("ab/cd"), new ByteArrayInputStream(new byte[] {1, 2, 3}));
+        Path file = data.resolve("blobs/ab/cd");
+        assertTrue(Files.isRegularFile(file));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("blobs/ab"))));
+    }
+
+    @Test
+    void deleteRemovesEmptyDirectoriesToo() throws Exception {
+        StorageDriver d = openDriver();
+        d.put(new StorageKey("gone/x"), new ByteArrayInputStream(new byte[] {1}));
+        d.delete(new StorageKey("gone/x"));
+        assertTrue(Files.notExists(data.resolve("blobs/gone")));
+    }
+
+    @Test
+    void deleteOverwritesBeforeUnlinking() throws Exception {
+        // A hard link keeps the inode reachable after unlink, so we can see what delete left in it.
+        StorageDriver d = openDriver();
+        d.put(new StorageKey("ow/x"), new ByteArrayInputStream(new byte[] {9, 9, 9, 9}));
+        Path witness = data.resolve("witness");
+        Files.createLink(witness, data.resolve("blobs/ow/x"));
+        d.delete(new StorageKey("ow/x"));
+        assertEquals(0, Files.readAllBytes(witness)[0] + Files.readAllBytes(witness)[3]);
+    }
+}
