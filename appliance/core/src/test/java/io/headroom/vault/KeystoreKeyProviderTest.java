@@ -1,0 +1,62 @@
+package io.headroom.vault;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KeystoreKeyProviderTest {
+
+    @TempDir
+    Path keys;
+
+    private final SecureRandom random = new SecureRandom();
+
+    @Test
+    void wrapsAndUnwrapsAcrossRestarts() throws Exception {
+        DataKey key = DataKey.generate(random);
+        byte[] raw = key.getEncoded();
+        WrappedKey wrapped = KeystoreKeyProvider.openOrCreate(keys, null, random).wrap(key);
+        assertEquals("kek-1", wrapped.kekId());
+        assertFalse(java.util.Arrays.equals(raw, java.util.Arrays.copyOf(wrapped.wrapped(), 32)), "wrapped, not raw");
+        DataKey back = KeystoreKeyProvider.openOrCreate(keys, null, random).unwrap(wrapped);
+        assertArrayEquals(raw, back.getEncoded());
+    }
+
+    @Test
+    void keystoreAndGeneratedPassphraseAreOwnerOnly() throws Exception {
+        KeystoreKeyProvider.openOrCreate(keys, null, random);
+        for (String f : new String[] {KeystoreKeyProvider.KEYSTORE_FILE, KeystoreKeyProvider.PASSPHRASE_FILE}) {
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keys.resolve(f))), f);
+        }
+    }
+
+    @Test
+    void aConfiguredPassphraseIsUsedAndAWrongOneRefused() throws Exception {
+        KeystoreKeyProvider.openOrCreate(keys, "operator passphrase".toCharArray(), random);
+        assertFalse(Files.exists(keys.resolve(KeystoreKeyProvider.PASSPHRASE_FILE)), "nothing generated when configured");
+        KeystoreKeyProvider.openOrCreate(keys, "operator passphrase".toCharArray(), random);
+        VaultException e = assertThrows(VaultException.class,
+                () -> KeystoreKeyProvider.openOrCreate(keys, "Zq7-not-it".toCharArray(), random));
+        assertFalse(e.getMessage().contains("Zq7-not-it"), "no passphrase in messages");
+    }
+
+    @Test
+    void anotherKeystoreCannotUnwrapAndAlteredWrapsFail(@TempDir Path otherKeys) throws Exception {
+        WrappedKey wrapped = KeystoreKeyProvider.openOrCreate(keys, null, random).wrap(DataKey.generate(random));
+        assertThrows(IntegrityException.class, () -> KeystoreKeyProvider.openOrCreate(otherKeys, null, random).unwrap(wrapped));
+        byte[] altered = wrapped.wrapped();
+        altered[3] ^= 1;
+        assertThrows(IntegrityException.class,
+                () -> KeystoreKeyProvider.openOrCreate(keys, null, random).unwrap(new WrappedKey("kek-1", altered)));
+        assertThrows(VaultException.class,
+                () -> KeystoreKeyProvider.openOrCreate(keys, null, random).unwrap(new WrappedKey("kek-9", wrapped.wrapped())));
+    }
+}
