@@ -49,6 +49,13 @@ class ZeroEgressIT {
             String id = session.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
             String token = session.replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
             assertEquals(0, curlInside(pid, "-sf", "-H", "Authorization: Bearer " + token, url(appliance, "/api/sessions/" + id)).exit());
+            Path photo = Path.of("../appliance/core/src/test/resources/photos/london_025_neutral_INJECTED_gps_exif_only.jpg").toAbsolutePath();
+            String uploaded = curlInside(pid, "-sf", "-H", "Authorization: Bearer " + token, "-F", "photo=@" + photo,
+                    url(appliance, "/api/sessions/" + id + "/photos")).output();
+            assertTrue(uploaded.contains("GPS location"), uploaded);
+            String photoId = uploaded.replaceAll("(?s).*\"id\":\"([^\"]+)\".*", "$1");
+            assertEquals(0, curlInside(pid, "-sf", "-o", "/dev/null", "-H", "Authorization: Bearer " + token,
+                    url(appliance, "/api/sessions/" + id + "/photos/" + photoId)).exit());
             assertTrue(curlInside(pid, "-s", "-H", "Authorization: Bearer wrong", url(appliance, "/api/sessions/" + id)).output().contains("not-found"));
             String signIn = curlInside(pid, "-sf", "-XPOST", "-H", "Content-Type: application/json",
                     "-d", "{\"name\": \"ada\", \"password\": \"" + PASSWORD + "\"}", url(appliance, "/api/operators/sign-in")).output();
@@ -56,6 +63,7 @@ class ZeroEgressIT {
             assertEquals(0, curlInside(pid, "-sf", "-XPOST", "-H", "Authorization: Bearer " + operatorToken, url(appliance, "/api/admin/invitations")).exit());
             assertEquals(0, curlInside(pid, "-sf", "-H", "Authorization: Bearer " + operatorToken, url(appliance, "/api/admin/sessions")).exit());
             assertEquals(0, curlInside(pid, "-sf", url(appliance, "/openapi")).exit());
+            assertEquals(0, curlInside(pid, "-sf", "-XDELETE", "-H", "Authorization: Bearer " + token, url(appliance, "/api/sessions/" + id)).exit());
         } finally {
             appliance.stop();
         }

@@ -48,7 +48,19 @@ public final class MetadataInventory {
         } catch (RuntimeException e) {
             // A malformed container: the decoder will judge the pixels; what was found so far stands.
         }
-        return new Inventory(List.copyOf(kinds), orientation[0]);
+        List<String> ordered = new java.util.ArrayList<>(kinds);
+        ordered.sort(java.util.Comparator.comparingInt(MetadataInventory::rank));
+        return new Inventory(List.copyOf(ordered), orientation[0]);
+    }
+
+    /** Most telling first: where, who and when before the technical rest. */
+    private static final List<String> ORDER = List.of(ExifFacts.GPS, ExifFacts.CAMERA, ExifFacts.SERIAL, ExifFacts.TIME,
+            ExifFacts.AUTHOR, ExifFacts.COMMENTS, XMP, IPTC, ExifFacts.MAKER_NOTES, ExifFacts.THUMBNAIL, ICC, TEXT,
+            ExifFacts.SOFTWARE, ExifFacts.ORIENTATION, ExifFacts.OTHER, OTHER_EMBEDDED);
+
+    private static int rank(String kind) {
+        int i = ORDER.indexOf(kind);
+        return i < 0 ? ORDER.size() : i;
     }
 
     private static void exif(byte[] tiff, Set<String> kinds, int[] orientation) {

@@ -11,6 +11,7 @@ public enum ProblemType {
     CONSENT_REQUIRED(400, "Consent is required"),
     UNAUTHORIZED(401, "Sign-in required"),
     TOO_MANY_PHOTOS(409, "Too many photos"),
+    SESSION_CLOSED(409, "The session takes no more photos"),
     PHOTO_TOO_LARGE(413, "Photo too large"),
     UNSUPPORTED_PHOTO_FORMAT(415, "Unsupported photo format"),
     HEIC_NOT_SUPPORTED(415, "HEIC photos are not supported yet"),

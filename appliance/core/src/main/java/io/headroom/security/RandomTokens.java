@@ -37,6 +37,13 @@ public final class RandomTokens {
         return next(256);
     }
 
+    /** A 128-bit identifier as 32 lower-case hex digits: fit for storage keys and file names. */
+    public String hexId() {
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
+    }
+
     /** A 128-bit opaque identifier that reveals nothing (not time, not order). */
     public String id() {
         return next(128);

@@ -24,13 +24,13 @@ class SchemaMigrationsTest {
 
     @Test
     void createsSchemaInAFileUnderTheDataDirectory() throws Exception {
-        assertEquals("1", SchemaMigrations.migrate(dataSource()));
+        assertEquals("2", SchemaMigrations.migrate(dataSource()));
         assertTrue(data.resolve("db/headroom.mv.db").toFile().isFile());
         try (Connection c = dataSource().getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC' "
-                     + "AND TABLE_NAME IN ('SESSIONS', 'OPERATORS', 'OPERATOR_TOKENS', 'INVITATIONS')")) {
+                     + "AND TABLE_NAME IN ('SESSIONS', 'OPERATORS', 'OPERATOR_TOKENS', 'INVITATIONS', 'SESSION_KEYS', 'PHOTOS')")) {
             rs.next();
-            assertEquals(4, rs.getInt(1));
+            assertEquals(6, rs.getInt(1));
         }
     }
 
@@ -40,7 +40,7 @@ class SchemaMigrationsTest {
         try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO operators (id, name, role, password_hash, created_at) VALUES ('1', 'ada', 'admin', 'x', 0)");
         }
-        assertEquals("1", SchemaMigrations.migrate(dataSource()));
+        assertEquals("2", SchemaMigrations.migrate(dataSource()));
         try (Connection c = dataSource().getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT name FROM operators")) {
             assertTrue(rs.next());

@@ -44,8 +44,13 @@ public final class ItDeployment {
         PrivateDirectories.prepare(data, keys);
         config.put("headroom.data.dir", data.toString());
         config.put("headroom.keys.dir", keys.toString());
+        config.put("headroom.plugins.dir", System.getProperty("headroom.it.plugins", "target/it-plugins"));
         // The build machine may be short of disk; admission is tested with its own setting.
         config.put("headroom.admission.disk-reserve", "1MiB");
+    }
+
+    public Path data() {
+        return data;
     }
 
     public static ItDeployment named(String name) {

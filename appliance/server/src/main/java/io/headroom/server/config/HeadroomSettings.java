@@ -1,6 +1,7 @@
 package io.headroom.server.config;
 
 import io.headroom.config.ByteSize;
+import io.headroom.intake.IntakeLimits;
 import io.headroom.operator.Lockout;
 import io.headroom.session.RetentionPolicy;
 import jakarta.annotation.PostConstruct;
@@ -8,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -70,7 +72,41 @@ public class HeadroomSettings {
     @ConfigProperty(name = "headroom.admission.retry-after", defaultValue = "PT60S")
     String retryAfter;
 
+    @Inject
+    @ConfigProperty(name = "headroom.plugins.dir", defaultValue = "./plugins")
+    String pluginsDir;
+
+    @Inject
+    @ConfigProperty(name = "headroom.storage.driver", defaultValue = "localfs")
+    String storageDriver;
+
+    @Inject
+    @ConfigProperty(name = "headroom.intake.max-file-size", defaultValue = "25MB")
+    String maxFileSize;
+
+    @Inject
+    @ConfigProperty(name = "headroom.intake.max-pixels", defaultValue = "40000000")
+    long maxPixels;
+
+    @Inject
+    @ConfigProperty(name = "headroom.intake.max-photos", defaultValue = "20")
+    int maxPhotos;
+
+    @Inject
+    @ConfigProperty(name = "headroom.intake.decode-budget-pixels", defaultValue = "160000000")
+    long decodeBudgetPixels;
+
+    @Inject
+    @ConfigProperty(name = "headroom.intake.decode-wait", defaultValue = "PT30S")
+    String decodeWait;
+
+    /** Optional: without it a passphrase is generated into the keys directory on first start. */
+    @Inject
+    @ConfigProperty(name = "headroom.vault.keystore-passphrase")
+    Optional<String> keystorePassphrase;
+
     private RetentionPolicy retentionPolicy;
+    private IntakeLimits intakeLimits;
     private Lockout lockout;
 
     @PostConstruct
@@ -82,6 +118,40 @@ public class HeadroomSettings {
         invitationLifetime();
         diskReserve();
         retryAfter();
+        decodeWait();
+        try {
+            intakeLimits = new IntakeLimits(ByteSize.parse(maxFileSize).bytes(), maxPixels, maxPhotos);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("headroom.intake.*: " + e.getMessage(), e);
+        }
+        if (decodeBudgetPixels < maxPixels) {
+            throw new IllegalStateException("headroom.intake.decode-budget-pixels must be at least headroom.intake.max-pixels");
+        }
+    }
+
+    public Path pluginsDirectory() {
+        return Path.of(pluginsDir);
+    }
+
+    public String storageDriver() {
+        return storageDriver;
+    }
+
+    public IntakeLimits intakeLimits() {
+        return intakeLimits;
+    }
+
+    public long decodeBudgetPixels() {
+        return decodeBudgetPixels;
+    }
+
+    public Duration decodeWait() {
+        return duration("headroom.intake.decode-wait", decodeWait);
+    }
+
+    /** The keystore passphrase the operator configured, if any; a copy the caller clears. */
+    public Optional<char[]> keystorePassphrase() {
+        return keystorePassphrase.filter(p -> !p.isEmpty()).map(String::toCharArray);
     }
 
     public Path dataDirectory() {

@@ -46,6 +46,9 @@ public class SessionEntity {
     @Column(name = "INVITATION_ID", length = 32)
     private String invitationId;
 
+    @Column(name = "STORAGE_PREFIX", length = 32)
+    private String storagePrefix;
+
     protected SessionEntity() {
         // for JPA
     }
@@ -93,5 +96,18 @@ public class SessionEntity {
 
     public String receiptId() {
         return receiptId;
+    }
+
+    /** The random first segment of this session's storage keys, if it has stored anything. */
+    public String storagePrefix() {
+        return storagePrefix;
+    }
+
+    /** The storage prefix, chosen now from {@code fresh} if the session has none yet. */
+    public String storagePrefix(java.util.function.Supplier<String> fresh) {
+        if (storagePrefix == null) {
+            storagePrefix = fresh.get();
+        }
+        return storagePrefix;
     }
 }

@@ -3,11 +3,11 @@ package io.headroom.server.session;
 import io.headroom.problem.ProblemException;
 import io.headroom.problem.ProblemType;
 import io.headroom.server.admission.AddsData;
-import io.headroom.server.guard.BearerToken;
 import io.headroom.server.guard.ClientGuard;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -38,6 +38,9 @@ public class SessionResource {
 
     @Inject
     ClientGuard guard;
+
+    @Inject
+    SessionAccess access;
 
     @Context
     HttpServletRequest request;
@@ -81,16 +84,19 @@ public class SessionResource {
     @APIResponse(responseCode = "404", description = "No such session for this token")
     @APIResponse(responseCode = "429", description = "Too many wrong guesses from this address; see Retry-After")
     public SessionView get(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return SessionView.of(authorized(id, authorization));
+        return SessionView.of(access.authorize(id, authorization, request));
     }
 
-    private SessionEntity authorized(String id, String authorization) {
-        String client = guard.clientOf(request);
-        guard.checkNotBlocked(client);
-        return sessions.find(id, BearerToken.from(authorization)).orElseThrow(() -> {
-            guard.recordFailure(client);
-            return new ProblemException(ProblemType.NOT_FOUND,
-                    "There is no session here for this token. Check the link you were given.");
-        });
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete everything now",
+            description = "Destroys the session's key, deletes its photos and results through the storage driver, then its rows. "
+                    + "Answers only when all of it is gone; afterwards every endpoint of the session answers 404.")
+    @APIResponse(responseCode = "204", description = "Everything of the session is gone")
+    @APIResponse(responseCode = "404", description = "No such session for this token")
+    public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        SessionEntity session = access.authorize(id, authorization, request);
+        sessions.deleteEverything(session.id());
+        return Response.noContent().build();
     }
 }

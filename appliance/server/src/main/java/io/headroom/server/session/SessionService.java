@@ -7,6 +7,10 @@ import io.headroom.session.Consent;
 import io.headroom.server.config.HeadroomSettings;
 import io.headroom.server.invitation.InvitationService;
 import io.headroom.server.startup.ApplianceSecrets;
+import io.headroom.server.storage.BlobStore;
+import io.headroom.server.vault.SessionVault;
+import io.headroom.plugin.api.storage.StorageException;
+import io.headroom.plugin.api.storage.StorageKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -41,6 +45,15 @@ public class SessionService {
     @Inject
     Clock clock;
 
+    @Inject
+    SessionVault vault;
+
+    @Inject
+    BlobStore blobs;
+
+    @Inject
+    SessionRows rows;
+
     /**
      * Opens a session after consent; when sessions are by invitation only, redeems the code in the
      * same transaction, so a code is never spent without a session or the other way round.
@@ -63,6 +76,31 @@ public class SessionService {
                 random.id(), invitationId);
         em.persist(session);
         return new OpenedSession(session, token);
+    }
+
+    /**
+     * Deletes everything of a session, in the order that keeps the promise even if it is cut short:
+     * the key first (its blobs become noise), then every blob under the session's storage prefix,
+     * then the rows. Each step commits on its own; running it again finishes an interrupted one.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public void deleteEverything(String sessionId) {
+        vault.destroyKey(sessionId);
+        SessionEntity s = em.find(SessionEntity.class, sessionId);
+        if (s == null) {
+            return;
+        }
+        String prefix = s.storagePrefix();
+        if (prefix != null) {
+            try {
+                for (StorageKey key : blobs.list(prefix)) {
+                    blobs.delete(key);
+                }
+            } catch (StorageException e) {
+                throw new IllegalStateException("Deleting the blobs of a session failed; the session stays until a retry succeeds", e);
+            }
+        }
+        rows.removeSession(sessionId);
     }
 
     /**

@@ -5,6 +5,9 @@ import io.headroom.db.SchemaMigrations;
 import io.headroom.fs.PrivateDirectories;
 import io.headroom.server.config.HeadroomSettings;
 import io.headroom.server.db.HeadroomDataSource;
+import io.headroom.server.plugin.PluginRegistry;
+import io.headroom.server.storage.BlobStore;
+import io.headroom.server.vault.SessionVault;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
@@ -16,7 +19,7 @@ import javax.sql.DataSource;
 
 /**
  * Start-up, in order: the data and keys directories exist (0700) and are writable, the schema is
- * migrated, the secrets exist. Any failure stops the deployment: better not to serve than to
+ * migrated, the secrets exist, the vault keystore opens, plugins load and the storage driver opens. Any failure stops the deployment: better not to serve than to
  * serve on a half-prepared installation.
  */
 @ApplicationScoped
@@ -29,6 +32,15 @@ public class ApplianceStartup {
 
     @Inject
     ApplianceSecrets secrets;
+
+    @Inject
+    SessionVault vault;
+
+    @Inject
+    PluginRegistry plugins;
+
+    @Inject
+    BlobStore blobs;
 
     @Resource(lookup = HeadroomDataSource.JNDI_NAME)
     DataSource dataSource;
@@ -75,9 +87,17 @@ public class ApplianceStartup {
         schemaVersion = SchemaMigrations.migrate(dataSource);
         databaseVersion = engineVersion();
         secrets.load(layout.keys());
+        try {
+            vault.start(layout.keys(), settings.keystorePassphrase());
+            plugins.start(settings.pluginsDirectory().toAbsolutePath().normalize());
+            blobs.open(settings.storageDriver(), layout.data());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
         ready = true;
         LOG.info(() -> "Headroom " + HeadroomVersion.current() + " started: " + databaseVersion + ", schema version " + schemaVersion
                 + ", data directory " + layout.data() + ", keys directory " + layout.keys()
+                + ", storage " + blobs.driverId()
                 + ", sessions " + (settings.sessionsOpen() ? "open to anyone" : "by invitation only"));
     }
 

@@ -21,7 +21,7 @@ class DocumentedDefaultsTest {
         Map<String, String> inCode = new TreeMap<>();
         for (Field f : HeadroomSettings.class.getDeclaredFields()) {
             ConfigProperty p = f.getAnnotation(ConfigProperty.class);
-            if (p != null) {
+            if (p != null && !p.defaultValue().equals(ConfigProperty.UNCONFIGURED_VALUE)) {
                 inCode.put(p.name(), p.defaultValue());
             }
         }
@@ -33,6 +33,13 @@ class DocumentedDefaultsTest {
         shipped.stringPropertyNames().forEach(k -> inFile.put(k, shipped.getProperty(k)));
         assertEquals(inCode, inFile);
         inCode.keySet().forEach(k -> assertTrue(k.startsWith("headroom."), k));
+        String text = Files.readString(Path.of("../../config/headroom.properties"));
+        for (Field f : HeadroomSettings.class.getDeclaredFields()) {
+            ConfigProperty p = f.getAnnotation(ConfigProperty.class);
+            if (p != null && p.defaultValue().equals(ConfigProperty.UNCONFIGURED_VALUE)) {
+                assertTrue(text.contains("#" + p.name() + "="), "optional " + p.name() + " is shown commented out");
+            }
+        }
     }
 
     @Test

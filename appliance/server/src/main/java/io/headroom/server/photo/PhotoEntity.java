@@ -1,0 +1,93 @@
+package io.headroom.server.photo;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A cleaned photo as recorded: where its sealed blob is and what it is. No file name, no
+ * metadata values: only which kinds of metadata intake removed.
+ */
+@Entity
+@Table(name = "PHOTOS")
+public class PhotoEntity {
+
+    private static final String SEPARATOR = "|";
+
+    @Id
+    @Column(name = "ID", length = 32)
+    private String id;
+
+    @Column(name = "SESSION_ID", nullable = false, length = 32)
+    private String sessionId;
+
+    @Column(name = "BLOB_ID", nullable = false, length = 32)
+    private String blobId;
+
+    @Column(name = "MEDIA_TYPE", nullable = false, length = 32)
+    private String mediaType;
+
+    @Column(name = "WIDTH", nullable = false)
+    private int width;
+
+    @Column(name = "HEIGHT", nullable = false)
+    private int height;
+
+    @Column(name = "REMOVED_METADATA", nullable = false, length = 1000)
+    private String removedMetadata;
+
+    @Column(name = "CREATED_AT", nullable = false)
+    private Instant createdAt;
+
+    protected PhotoEntity() {
+        // for JPA
+    }
+
+    PhotoEntity(String id, String sessionId, String blobId, String mediaType, int width, int height,
+                List<String> removedMetadata, Instant createdAt) {
+        this.id = id;
+        this.sessionId = sessionId;
+        this.blobId = blobId;
+        this.mediaType = mediaType;
+        this.width = width;
+        this.height = height;
+        this.removedMetadata = String.join(SEPARATOR, removedMetadata);
+        this.createdAt = createdAt;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String sessionId() {
+        return sessionId;
+    }
+
+    String blobId() {
+        return blobId;
+    }
+
+    public String mediaType() {
+        return mediaType;
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public int height() {
+        return height;
+    }
+
+    public List<String> removedMetadata() {
+        return removedMetadata.isEmpty() ? List.of() : Arrays.asList(removedMetadata.split("\\" + SEPARATOR));
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,38 @@
+package io.headroom.server.session;
+
+import io.headroom.problem.ProblemException;
+import io.headroom.problem.ProblemType;
+import io.headroom.server.guard.BearerToken;
+import io.headroom.server.guard.ClientGuard;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * The door to every session endpoint: the session whose id and token match, or the same 404 for
+ * every kind of wrong, counted against the client's guessing budget.
+ */
+@ApplicationScoped
+public class SessionAccess {
+
+    @Inject
+    SessionService sessions;
+
+    @Inject
+    ClientGuard guard;
+
+    /** @throws ProblemException 404 for an unknown session or wrong token, 429 when guessing */
+    public SessionEntity authorize(String id, String authorizationHeader, HttpServletRequest request) {
+        String client = guard.clientOf(request);
+        guard.checkNotBlocked(client);
+        return sessions.find(id, BearerToken.from(authorizationHeader)).orElseThrow(() -> {
+            guard.recordFailure(client);
+            return notFound();
+        });
+    }
+
+    /** The answer for any session that is not there (for this caller). */
+    public static ProblemException notFound() {
+        return new ProblemException(ProblemType.NOT_FOUND, "There is no session here for this token. Check the link you were given.");
+    }
+}

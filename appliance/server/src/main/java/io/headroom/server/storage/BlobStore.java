@@ -1,0 +1,101 @@
+package io.headroom.server.storage;
+
+import io.headroom.plugin.api.storage.StorageContext;
+import io.headroom.plugin.api.storage.StorageDriver;
+import io.headroom.plugin.api.storage.StorageException;
+import io.headroom.plugin.api.storage.StorageHealth;
+import io.headroom.plugin.api.storage.StorageKey;
+import io.headroom.server.plugin.PluginRegistry;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The configured storage driver, opened once at start-up. Everything the appliance stores goes
+ * through here, and all of it is ciphertext under random keys.
+ */
+@ApplicationScoped
+public class BlobStore {
+
+    private static final Logger LOG = Logger.getLogger(BlobStore.class.getName());
+
+    @Inject
+    PluginRegistry plugins;
+
+    private volatile StorageDriver driver;
+
+    /** Finds the driver named {@code driverId} among the plugins and opens it. */
+    public synchronized void open(String driverId, Path dataDirectory) throws StorageException {
+        List<StorageDriver> available = plugins.extensions(StorageDriver.class);
+        StorageDriver chosen = available.stream().filter(d -> d.id().equals(driverId)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No storage driver '" + driverId + "' in the plugins folder (found: "
+                        + available.stream().map(StorageDriver::id).collect(Collectors.joining(", ")) + ")"
+                        + (plugins.failures().isEmpty() ? "" : "; " + String.join("; ", plugins.failures()))));
+        chosen.open(new StorageContext(dataDirectory, settingsOf(driverId)));
+        driver = chosen;
+        LOG.info(() -> "Storage driver " + driverId + " opened: " + chosen.health().detail());
+    }
+
+    private static Map<String, String> settingsOf(String driverId) {
+        Config config = ConfigProvider.getConfig();
+        String prefix = "headroom.storage." + driverId + ".";
+        Map<String, String> settings = new HashMap<>();
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith(prefix)) {
+                config.getOptionalValue(name, String.class).ifPresent(v -> settings.put(name.substring(prefix.length()), v));
+            }
+        }
+        return settings;
+    }
+
+    private StorageDriver driver() {
+        StorageDriver d = driver;
+        if (d == null) {
+            throw new IllegalStateException("storage is not open");
+        }
+        return d;
+    }
+
+    public void put(StorageKey key, InputStream content) throws StorageException {
+        driver().put(key, content);
+    }
+
+    public InputStream get(StorageKey key) throws StorageException {
+        return driver().get(key);
+    }
+
+    public boolean delete(StorageKey key) throws StorageException {
+        return driver().delete(key);
+    }
+
+    public List<StorageKey> list(String prefix) throws StorageException {
+        return driver().list(prefix);
+    }
+
+    public StorageHealth health() {
+        StorageDriver d = driver;
+        return d == null ? StorageHealth.down("storage not open") : d.health();
+    }
+
+    public String driverId() {
+        StorageDriver d = driver;
+        return d == null ? "none" : d.id();
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (driver != null) {
+            driver.close();
+            driver = null;
+        }
+    }
+}

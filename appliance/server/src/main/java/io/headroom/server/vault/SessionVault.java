@@ -1,0 +1,111 @@
+package io.headroom.server.vault;
+
+import io.headroom.security.RandomTokens;
+import io.headroom.vault.BlobAddress;
+import io.headroom.vault.DataKey;
+import io.headroom.vault.KeyProvider;
+import io.headroom.vault.KeystoreKeyProvider;
+import io.headroom.vault.Vault;
+import io.headroom.vault.VaultException;
+import io.headroom.vault.WrappedKey;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Sessions' data keys and the sealing of their blobs. A key is created with the session's first
+ * blob, kept only wrapped, unwrapped for the moment it is needed, and destroyed (its row deleted)
+ * before a session's blobs are: without it they are noise.
+ */
+@ApplicationScoped
+public class SessionVault {
+
+    /** An unwrapped data key and its id; close it to zero the key. */
+    public record OpenKey(String keyId, DataKey key) implements AutoCloseable {
+        @Override
+        public void close() {
+            key.destroy();
+        }
+    }
+
+    private final SecureRandom random = new SecureRandom();
+    private final RandomTokens ids = new RandomTokens(random);
+    private final Vault vault = new Vault(random);
+    private volatile KeyProvider keys;
+
+    @PersistenceContext(unitName = "headroom")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /** Opens (or creates) the keystore; called once at start-up. */
+    public void start(Path keysDirectory, Optional<char[]> passphrase) throws VaultException {
+        char[] p = passphrase.orElse(null);
+        try {
+            keys = KeystoreKeyProvider.openOrCreate(keysDirectory, p, random);
+        } finally {
+            if (p != null) {
+                Arrays.fill(p, '\0');
+            }
+        }
+    }
+
+    private KeyProvider keys() {
+        KeyProvider k = keys;
+        if (k == null) {
+            throw new IllegalStateException("the vault is not open");
+        }
+        return k;
+    }
+
+    /** The session's key, created (and stored wrapped) in the caller's transaction if it has none. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public OpenKey keyForWriting(String sessionId) throws VaultException {
+        Optional<OpenKey> existing = keyForReading(sessionId);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        DataKey key = DataKey.generate(random);
+        WrappedKey wrapped = keys().wrap(key);
+        String keyId = ids.hexId();
+        em.persist(new SessionKeyEntity(sessionId, keyId, wrapped.kekId(), wrapped.wrapped(), clock.instant()));
+        return new OpenKey(keyId, key);
+    }
+
+    /** The session's key, if it has one. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<OpenKey> keyForReading(String sessionId) throws VaultException {
+        SessionKeyEntity row = em.find(SessionKeyEntity.class, sessionId);
+        if (row == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new OpenKey(row.keyId(), keys().unwrap(new WrappedKey(row.kekId(), row.wrappedKey()))));
+    }
+
+    /** Crypto-shredding: deletes the wrapped key, in its own transaction, so it is gone before any blob is touched. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void destroyKey(String sessionId) {
+        SessionKeyEntity row = em.find(SessionKeyEntity.class, sessionId);
+        if (row != null) {
+            em.remove(row);
+        }
+    }
+
+    public InputStream seal(InputStream plaintext, OpenKey key, BlobAddress address) {
+        return vault.seal(plaintext, key.key(), key.keyId(), address);
+    }
+
+    public InputStream open(InputStream sealed, OpenKey key, BlobAddress address) throws IOException {
+        return vault.open(sealed, key.key(), key.keyId(), address);
+    }
+}
