@@ -57,12 +57,23 @@ public class PluginRegistry {
         LOG.info(() -> "Plugins loaded from " + folder + ": " + describe());
     }
 
-    /** Every extension of {@code type} from the started plugins. */
+    /**
+     * Every extension of {@code type} from the started plugins, plugin by plugin. Only plugins
+     * count: PF4J would also offer extensions found on the application's own class path.
+     */
     public synchronized <T> List<T> extensions(Class<T> type) {
         if (manager == null) {
             throw new IllegalStateException("plugins are not loaded yet");
         }
-        return manager.getExtensions(type);
+        List<T> found = new ArrayList<>();
+        for (PluginWrapper plugin : manager.getStartedPlugins()) {
+            try {
+                found.addAll(manager.getExtensions(type, plugin.getPluginId()));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Plugin " + plugin.getPluginId() + " failed to provide its extensions", e);
+            }
+        }
+        return found;
     }
 
     /** Plugins that failed to load, for the operator. */
