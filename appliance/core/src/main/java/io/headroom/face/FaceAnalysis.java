@@ -1,0 +1,180 @@
+package io.headroom.face;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.NoninvertibleTransformException;
+import java.awt.geom.Point2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Per-photo analysis: finds the face (front model, then the back model for smaller faces, then
+ * the photo turned by 90°, 180°, 270° and ±45°), and judges the photo: one face, large enough,
+ * sharp, well exposed. Works on a copy scaled to at most {@code analysisMaxSide}; results are in
+ * pixels of the photo given.
+ *
+ * <p>Not thread-safe: it holds one worker's detectors.
+ */
+public final class FaceAnalysis {
+
+    private static final int[] TURNS = {90, 180, 270, 45, -45, 30, -30};
+    /** A second face counts when its eyes are at least this fraction as far apart as the main face's. */
+    private static final double SECOND_FACE_RATIO = 0.35;
+    /** Faces narrower than this fraction of the photo's long side are the back model's to find. */
+    private static final double SMALL_FACE_FRACTION = 0.15;
+    private static final double CONFIDENT_BACK_SCORE = 0.9;
+    private static final double TURNED_SCORE = 0.85;
+
+    private final FaceDetector front;
+    private final FaceDetector back;
+    private final AnalysisSettings settings;
+
+    public FaceAnalysis(FaceDetector front, FaceDetector back, AnalysisSettings settings) {
+        this.front = front;
+        this.back = back;
+        this.settings = settings;
+    }
+
+    public PhotoAnalysis analyse(BufferedImage photo) {
+        double scale = Math.min(1.0, (double) settings.analysisMaxSide() / Math.max(photo.getWidth(), photo.getHeight()));
+        BufferedImage work = scale < 1.0
+                ? Resize.to(photo, Math.max(1, (int) Math.round(photo.getWidth() * scale)), Math.max(1, (int) Math.round(photo.getHeight() * scale)))
+                : photo;
+        Exposure exposure = Exposure.of(work);
+        int rotation = 0;
+        List<Face> faces = detectBoth(work);
+        if (faces.isEmpty()) {
+            for (int turn : TURNS) {
+                faces = detectTurned(work, turn);
+                if (!faces.isEmpty()) {
+                    rotation = turn;
+                    break;
+                }
+            }
+        }
+        List<Verdict> reasons = new ArrayList<>();
+        if (faces.isEmpty()) {
+            reasons.add(Verdict.NO_FACE);
+            addExposure(exposure, reasons);
+            return new PhotoAnalysis(Optional.empty(), 0, reasons, 0, exposure, 0, 0);
+        }
+        faces.sort(Comparator.comparingDouble(Face::interEyeDistance).reversed());
+        Face main = faces.get(0);
+        long significant = faces.stream().filter(f -> f.interEyeDistance() >= SECOND_FACE_RATIO * main.interEyeDistance()).count();
+        if (significant > 1) {
+            reasons.add(Verdict.MORE_THAN_ONE_FACE);
+        }
+        Face original = scaled(main, 1 / scale);
+        if (original.interEyeDistance() < settings.minInterEyePx()) {
+            reasons.add(Verdict.FACE_TOO_SMALL);
+        }
+        double sharpness = Sharpness.ofFace(work, main);
+        if (sharpness < settings.minSharpness() && !reasons.contains(Verdict.FACE_TOO_SMALL)) {
+            reasons.add(Verdict.TOO_BLURRY);
+        }
+        addExposure(exposure, reasons);
+        double quality = quality(original, sharpness, exposure);
+        return new PhotoAnalysis(Optional.of(original), (int) significant, reasons, sharpness, exposure, quality, rotation);
+    }
+
+    private static void addExposure(Exposure exposure, List<Verdict> reasons) {
+        if (exposure.tooDark()) {
+            reasons.add(Verdict.TOO_DARK);
+        } else if (exposure.tooBright()) {
+            reasons.add(Verdict.TOO_BRIGHT);
+        }
+    }
+
+    /**
+     * The ranking score of a usable photo, 0–1:
+     * {@code 0.4·sharp + 0.3·exposure + 0.2·size + 0.1·level}, where sharp is the Laplacian
+     * variance over three times the minimum (capped at 1), exposure is {@link Exposure#balance()},
+     * size is the inter-eye distance over three times the minimum (capped at 1), and level is
+     * 1 − |roll|/45°. Sharpness counts most: it cannot be fixed afterwards.
+     */
+    double quality(Face face, double sharpness, Exposure exposure) {
+        double sharp = Math.min(1, sharpness / (3 * settings.minSharpness()));
+        double size = Math.min(1, face.interEyeDistance() / (3 * settings.minInterEyePx()));
+        double level = Math.max(0, 1 - Math.abs(face.rollDegrees()) / 45);
+        return 0.4 * sharp + 0.3 * exposure.balance() + 0.2 * size + 0.1 * level;
+    }
+
+    /**
+     * Both models: the front one for faces that fill the frame, the back one for smaller and
+     * farther faces. The back model also "sees" faces in cats and cups, so a large face from it
+     * must be very certain; a small one is what it is for.
+     */
+    private List<Face> detectBoth(BufferedImage image) {
+        List<Face> faces = new ArrayList<>(front.detect(image));
+        if (back == null) {
+            return faces;
+        }
+        double longSide = Math.max(image.getWidth(), image.getHeight());
+        for (Face b : back.detect(image)) {
+            boolean small = b.width() <= SMALL_FACE_FRACTION * longSide;
+            if (b.score() < (small ? 0 : CONFIDENT_BACK_SCORE)) {
+                continue;
+            }
+            if (faces.stream().noneMatch(f -> f.iou(b) > 0.3)) {
+                faces.add(b);
+            }
+        }
+        return faces;
+    }
+
+    /** Detects on the image turned by {@code degrees} (clockwise) and maps the faces back. */
+    private List<Face> detectTurned(BufferedImage image, int degrees) {
+        double r = Math.toRadians(degrees);
+        int w = image.getWidth();
+        int h = image.getHeight();
+        double cos = Math.abs(Math.cos(r));
+        double sin = Math.abs(Math.sin(r));
+        int tw = (int) Math.ceil(w * cos + h * sin);
+        int th = (int) Math.ceil(w * sin + h * cos);
+        AffineTransform t = new AffineTransform();
+        t.translate(tw / 2.0, th / 2.0);
+        t.rotate(r);
+        t.translate(-w / 2.0, -h / 2.0);
+        BufferedImage turned = new BufferedImage(tw, th, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = turned.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.drawImage(image, t, null);
+        } finally {
+            g.dispose();
+        }
+        AffineTransform back;
+        try {
+            back = t.createInverse();
+        } catch (NoninvertibleTransformException e) {
+            throw new IllegalStateException(e);
+        }
+        List<Face> out = new ArrayList<>();
+        for (Face f : detectBoth(turned)) {
+            // Turned frames invite false faces (a cat, a cup): only confident ones count there.
+            if (f.score() >= TURNED_SCORE) {
+                out.add(mapped(f, back));
+            }
+        }
+        return out;
+    }
+
+    private static Face mapped(Face f, AffineTransform t) {
+        List<Point> kp = new ArrayList<>(6);
+        for (Point p : f.keypoints()) {
+            Point2D q = t.transform(new Point2D.Double(p.x(), p.y()), null);
+            kp.add(new Point(q.getX(), q.getY()));
+        }
+        Point2D c = t.transform(new Point2D.Double(f.x() + f.width() / 2, f.y() + f.height() / 2), null);
+        return new Face(f.score(), c.getX() - f.width() / 2, c.getY() - f.height() / 2, f.width(), f.height(), kp);
+    }
+
+    static Face scaled(Face f, double s) {
+        List<Point> kp = f.keypoints().stream().map(p -> new Point(p.x() * s, p.y() * s)).toList();
+        return new Face(f.score(), f.x() * s, f.y() * s, f.width() * s, f.height() * s, kp);
+    }
+}

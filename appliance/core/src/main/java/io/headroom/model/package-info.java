@@ -1,0 +1,2 @@
+/** The models folder: manifest, hash verification before use. */
+package io.headroom.model;
