@@ -28,6 +28,7 @@ public final class FaceAnalysis {
     private static final double SMALL_FACE_FRACTION = 0.15;
     private static final double CONFIDENT_BACK_SCORE = 0.9;
     private static final double TURNED_SCORE = 0.85;
+    private static final double REFINE_ROLL = 25;
 
     private final FaceDetector front;
     private final FaceDetector back;
@@ -63,7 +64,8 @@ public final class FaceAnalysis {
             return new PhotoAnalysis(Optional.empty(), 0, reasons, 0, exposure, 0, 0);
         }
         faces.sort(Comparator.comparingDouble(Face::interEyeDistance).reversed());
-        Face main = faces.get(0);
+        Face main = refined(work, faces.get(0));
+        faces.set(0, main);
         long significant = faces.stream().filter(f -> f.interEyeDistance() >= SECOND_FACE_RATIO * main.interEyeDistance()).count();
         if (significant > 1) {
             reasons.add(Verdict.MORE_THAN_ONE_FACE);
@@ -104,6 +106,22 @@ public final class FaceAnalysis {
     }
 
     /**
+     * A strongly rolled face gets its keypoints measured again on the photo turned upright, where
+     * the detector is most precise.
+     */
+    private Face refined(BufferedImage work, Face face) {
+        double roll = face.rollDegrees();
+        if (Math.abs(roll) < REFINE_ROLL) {
+            return face;
+        }
+        int turn = (int) Math.round(-roll);
+        return detectTurned(work, turn).stream()
+                .filter(f -> f.iou(face) > 0.2)
+                .max(Comparator.comparingDouble(Face::score))
+                .orElse(face);
+    }
+
+    /**
      * Both models: the front one for faces that fill the frame, the back one for smaller and
      * farther faces. The back model also "sees" faces in cats and cups, so a large face from it
      * must be very certain; a small one is what it is for.
@@ -116,7 +134,10 @@ public final class FaceAnalysis {
         double longSide = Math.max(image.getWidth(), image.getHeight());
         for (Face b : back.detect(image)) {
             boolean small = b.width() <= SMALL_FACE_FRACTION * longSide;
-            if (b.score() < (small ? 0 : CONFIDENT_BACK_SCORE)) {
+            // A small, uncertain face must at least be roughly upright: turned faces are looked
+            // for in turned frames, with a strict threshold.
+            boolean plausible = small ? Math.abs(b.rollDegrees()) <= 45 : b.score() >= CONFIDENT_BACK_SCORE;
+            if (!plausible) {
                 continue;
             }
             if (faces.stream().noneMatch(f -> f.iou(b) > 0.3)) {

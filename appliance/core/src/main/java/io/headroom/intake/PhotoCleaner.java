@@ -98,7 +98,7 @@ public final class PhotoCleaner {
             // Two copies at most are alive at once: the decoded image and the upright one.
             try (DecodeBudget.Lease lease = budget.acquire(2 * w * h)) {
                 BufferedImage decoded = reader.read(0);
-                if (!warnings.isEmpty()) {
+                if (warnings.stream().anyMatch(PhotoCleaner::damaged)) {
                     throw unreadable(); // e.g. "Premature end of JPEG file": the bottom would be grey
                 }
                 return upright(decoded, orientation);
@@ -111,6 +111,13 @@ public final class PhotoCleaner {
         } finally {
             reader.dispose();
         }
+    }
+
+    /** Warnings that mean missing or broken pixels; others (an ICC profile's rendering intent, say) are harmless. */
+    private static boolean damaged(String warning) {
+        String w = warning.toLowerCase(java.util.Locale.ROOT);
+        return w.contains("truncat") || w.contains("premature") || w.contains("corrupt") || w.contains("missing eoi")
+                || w.contains("huffman") || w.contains("bogus") || w.contains("unexpected end");
     }
 
     private static ProblemException unreadable() {

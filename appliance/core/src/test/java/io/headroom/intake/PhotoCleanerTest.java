@@ -123,6 +123,13 @@ class PhotoCleanerTest {
     }
 
     @Test
+    void aHarmlessDecoderWarningDoesNotRefuseAPhoto() {
+        // Its ICC profile makes the decoder warn about the rendering intent; the pixels are whole.
+        CleanedPhoto photo = cleaner.clean(TestPhotos.bytes("happy_couple_2faces_ccby.jpg"));
+        assertEquals(1447, photo.width());
+    }
+
+    @Test
     void aPixelBombIsRefusedFromItsHeaderWithoutAllocatingIt() {
         DecodeBudget tiny = new DecodeBudget(4096, Duration.ofMillis(1));
         PhotoCleaner c = new PhotoCleaner(IntakeLimits.DEFAULT, tiny);

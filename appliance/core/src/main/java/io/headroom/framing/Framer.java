@@ -1,0 +1,178 @@
+package io.headroom.framing;
+
+import io.headroom.face.Face;
+import io.headroom.face.Point;
+import java.awt.Rectangle;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.NoninvertibleTransformException;
+import java.awt.geom.Point2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Frames a headshot: turns the photo so the eyes are level, scales it so the face takes the
+ * configured share of the width, and places the eye line at the configured height with the face
+ * centred.
+ *
+ * <p>It reads only the region of the photo the frame covers, subsampled so that the working copy
+ * is at most twice the output size: memory per headshot stays small whatever the photo's size.
+ * Where the photo does not reach, the frame is filled by extending the photo's edges and
+ * softening them (not with black bars), and the result says so.
+ */
+public final class Framer {
+
+    private final FramingRules rules;
+
+    public Framer(FramingRules rules) {
+        this.rules = rules;
+    }
+
+    public Framed frame(ImageRegionSource source, Face face, Aspect aspect) {
+        int outW = aspect.width();
+        int outH = aspect.height();
+        double faceWidth = FramingRules.FACE_WIDTH_PER_EYE_DISTANCE * face.interEyeDistance();
+        double scale = rules.faceWidth() * outW / faceWidth; // output pixels per source pixel
+        Point eyes = face.eyeCentre();
+
+        // output = translate(eye target) · scale · rotate(-roll) · translate(-eyes) · source
+        AffineTransform toOutput = new AffineTransform();
+        toOutput.translate(outW / 2.0, rules.eyeLine() * outH);
+        toOutput.scale(scale, scale);
+        toOutput.rotate(Math.toRadians(-face.rollDegrees()));
+        toOutput.translate(-eyes.x(), -eyes.y());
+        AffineTransform toSource = inverse(toOutput);
+
+        Rectangle needed = footprint(toSource, outW, outH).intersection(new Rectangle(0, 0, source.width(), source.height()));
+        if (needed.isEmpty()) {
+            throw new IllegalArgumentException("the face lies outside the photo");
+        }
+        int subsampling = Math.max(1, (int) Math.floor(1 / (2 * scale)));
+        BufferedImage crop = source.read(needed, subsampling);
+
+        // From output pixels to crop pixels.
+        AffineTransform toCrop = new AffineTransform();
+        toCrop.scale(1.0 / subsampling, 1.0 / subsampling);
+        toCrop.translate(-needed.x, -needed.y);
+        toCrop.concatenate(toSource);
+
+        List<String> padded = new ArrayList<>();
+        BufferedImage out = render(crop, toCrop, outW, outH, needed, source, subsampling, toSource, padded);
+        return new Framed(aspect, out, padded);
+    }
+
+    private static BufferedImage render(BufferedImage crop, AffineTransform toCrop, int outW, int outH, Rectangle needed,
+                                        ImageRegionSource source, int subsampling, AffineTransform toSource, List<String> padded) {
+        int cw = crop.getWidth();
+        int ch = crop.getHeight();
+        int[] src = crop.getRGB(0, 0, cw, ch, null, 0, cw);
+        int[] dst = new int[outW * outH];
+        boolean[] outside = new boolean[outW * outH];
+        boolean top = false;
+        boolean bottom = false;
+        boolean left = false;
+        boolean right = false;
+        double[] p = new double[2];
+        double[] s = new double[2];
+        for (int y = 0; y < outH; y++) {
+            for (int x = 0; x < outW; x++) {
+                p[0] = x + 0.5;
+                p[1] = y + 0.5;
+                toSource.transform(p, 0, s, 0, 1);
+                boolean out = s[0] < 0 || s[1] < 0 || s[0] >= source.width() || s[1] >= source.height();
+                if (out) {
+                    outside[y * outW + x] = true;
+                    top |= s[1] < 0;
+                    bottom |= s[1] >= source.height();
+                    left |= s[0] < 0;
+                    right |= s[0] >= source.width();
+                }
+                toCrop.transform(p, 0, s, 0, 1);
+                dst[y * outW + x] = bilinearClamped(src, cw, ch, s[0] - 0.5, s[1] - 0.5);
+            }
+        }
+        if (top) {
+            padded.add("top");
+        }
+        if (bottom) {
+            padded.add("bottom");
+        }
+        if (left) {
+            padded.add("left");
+        }
+        if (right) {
+            padded.add("right");
+        }
+        if (!padded.isEmpty()) {
+            softenPadding(dst, outside, outW, outH);
+        }
+        BufferedImage image = new BufferedImage(outW, outH, BufferedImage.TYPE_INT_RGB);
+        image.setRGB(0, 0, outW, outH, dst, 0, outW);
+        return image;
+    }
+
+    /**
+     * The padded area holds the photo's edge pixels stretched outwards (clamped sampling); blur it
+     * so it reads as an out-of-focus continuation of the background rather than streaks.
+     */
+    private static void softenPadding(int[] dst, boolean[] outside, int w, int h) {
+        int radius = Math.max(4, Math.min(w, h) / 40);
+        int[] blurred = BoxBlur.blur(dst, w, h, radius);
+        blurred = BoxBlur.blur(blurred, w, h, radius);
+        for (int i = 0; i < dst.length; i++) {
+            if (outside[i]) {
+                dst[i] = blurred[i];
+            }
+        }
+    }
+
+    private static int bilinearClamped(int[] src, int w, int h, double x, double y) {
+        x = Math.max(0, Math.min(w - 1, x));
+        y = Math.max(0, Math.min(h - 1, y));
+        int x0 = (int) x;
+        int y0 = (int) y;
+        int x1 = Math.min(w - 1, x0 + 1);
+        int y1 = Math.min(h - 1, y0 + 1);
+        double fx = x - x0;
+        double fy = y - y0;
+        int a = src[y0 * w + x0];
+        int b = src[y0 * w + x1];
+        int c = src[y1 * w + x0];
+        int d = src[y1 * w + x1];
+        int r = lerp2(a >> 16, b >> 16, c >> 16, d >> 16, fx, fy);
+        int g = lerp2(a >> 8, b >> 8, c >> 8, d >> 8, fx, fy);
+        int bl = lerp2(a, b, c, d, fx, fy);
+        return (r << 16) | (g << 8) | bl;
+    }
+
+    private static int lerp2(int a, int b, int c, int d, double fx, double fy) {
+        double top = (a & 0xFF) * (1 - fx) + (b & 0xFF) * fx;
+        double bottom = (c & 0xFF) * (1 - fx) + (d & 0xFF) * fx;
+        return (int) Math.round(top * (1 - fy) + bottom * fy) & 0xFF;
+    }
+
+    private static Rectangle footprint(AffineTransform toSource, int w, int h) {
+        double minX = Double.MAX_VALUE;
+        double minY = Double.MAX_VALUE;
+        double maxX = -Double.MAX_VALUE;
+        double maxY = -Double.MAX_VALUE;
+        for (double[] c : new double[][] {{0, 0}, {w, 0}, {0, h}, {w, h}}) {
+            Point2D q = toSource.transform(new Point2D.Double(c[0], c[1]), null);
+            minX = Math.min(minX, q.getX());
+            minY = Math.min(minY, q.getY());
+            maxX = Math.max(maxX, q.getX());
+            maxY = Math.max(maxY, q.getY());
+        }
+        int x = (int) Math.floor(minX) - 2;
+        int y = (int) Math.floor(minY) - 2;
+        return new Rectangle(x, y, (int) Math.ceil(maxX) + 2 - x, (int) Math.ceil(maxY) + 2 - y);
+    }
+
+    private static AffineTransform inverse(AffineTransform t) {
+        try {
+            return t.createInverse();
+        } catch (NoninvertibleTransformException e) {
+            throw new IllegalArgumentException("degenerate face geometry", e);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.headroom.pipeline;
+
+import io.headroom.face.Face;
+import io.headroom.face.FaceAnalysis;
+import io.headroom.face.PhotoAnalysis;
+import io.headroom.framing.Aspect;
+import io.headroom.framing.EncodedImageSource;
+import io.headroom.framing.Framed;
+import io.headroom.framing.Framer;
+import io.headroom.framing.HeadshotEncoder;
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * From cleaned photos to headshots, the same for the server's jobs and the studio command line:
+ * analyse each photo on a subsampled decode, pick the best usable ones, frame each for every
+ * aspect from a region read of the photo, encode. No step holds a full-resolution frame.
+ *
+ * <p>Not thread-safe: one per worker (it holds the worker's detectors).
+ */
+public final class HeadshotPipeline {
+
+    private final FaceAnalysis analysis;
+    private final Framer framer;
+    private final HeadshotEncoder encoder;
+    private final int analysisMaxSide;
+
+    public HeadshotPipeline(FaceAnalysis analysis, int analysisMaxSide, Framer framer, HeadshotEncoder encoder) {
+        this.analysis = analysis;
+        this.analysisMaxSide = analysisMaxSide;
+        this.framer = framer;
+        this.encoder = encoder;
+    }
+
+    /** Analyses a cleaned photo (JPEG/PNG bytes); face coordinates are in the photo's pixels. */
+    public PhotoAnalysis analyse(byte[] cleaned) {
+        EncodedImageSource source = new EncodedImageSource(cleaned);
+        int k = Math.max(1, (int) Math.ceil((double) Math.max(source.width(), source.height()) / analysisMaxSide));
+        BufferedImage work = source.read(new Rectangle(0, 0, source.width(), source.height()), k);
+        PhotoAnalysis a = analysis.analyse(work);
+        if (k == 1 || a.face().isEmpty()) {
+            return a;
+        }
+        Face f = a.face().get();
+        List<io.headroom.face.Point> kp = f.keypoints().stream().map(p -> new io.headroom.face.Point(p.x() * k, p.y() * k)).toList();
+        Face full = new Face(f.score(), f.x() * k, f.y() * k, f.width() * k, f.height() * k, kp);
+        return new PhotoAnalysis(java.util.Optional.of(full), a.faces(), a.reasons(), a.sharpness(), a.exposure(), a.quality(), a.rotation());
+    }
+
+    /** One headshot per aspect of the photo's face. */
+    public List<Headshot> render(byte[] cleaned, Face face, List<Aspect> aspects) {
+        EncodedImageSource source = new EncodedImageSource(cleaned);
+        List<Headshot> out = new ArrayList<>();
+        for (Aspect aspect : aspects) {
+            Framed framed = framer.frame(source, face, aspect);
+            out.add(new Headshot(aspect, framed.image().getWidth(), framed.image().getHeight(), encoder.encode(framed.image()), framed.padded()));
+            framed.image().flush();
+        }
+        return out;
+    }
+
+    /** The {@code n} usable items with the highest quality, best first; ties keep their order. */
+    public static <T> List<T> best(List<T> items, ToDoubleFunction<T> quality, java.util.function.Predicate<T> usable, int n) {
+        return items.stream().filter(usable).sorted(Comparator.comparingDouble(quality).reversed()).limit(n).toList();
+    }
+}
