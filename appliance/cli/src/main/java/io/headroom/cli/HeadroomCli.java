@@ -19,7 +19,7 @@ public final class HeadroomCli {
             run(List.of(argv));
         } catch (CliException e) {
             System.err.println("headroom: " + e.getMessage());
-            System.exit(2);
+            System.exit(e.status());
         }
     }
 
@@ -46,7 +46,9 @@ public final class HeadroomCli {
         switch (rest.get(0)) {
             case "operator" -> new OperatorCommand(PasswordSource.interactiveOrStdin(), System.out)
                     .run(rest.subList(1, rest.size()), data, keys);
-            default -> throw new CliException("unknown command '" + rest.get(0) + "'. Commands: serve, operator");
+            case "process" -> new ProcessCommand(Path.of(System.getProperty("headroom.models.dir", "models")), System.out)
+                    .run(rest.subList(1, rest.size()));
+            default -> throw new CliException("unknown command '" + rest.get(0) + "'. Commands: serve, operator, process");
         }
     }
 

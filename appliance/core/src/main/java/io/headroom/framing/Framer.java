@@ -116,7 +116,7 @@ public final class Framer {
      * so it reads as an out-of-focus continuation of the background rather than streaks.
      */
     private static void softenPadding(int[] dst, boolean[] outside, int w, int h) {
-        int radius = Math.max(4, Math.min(w, h) / 40);
+        int radius = Math.max(8, Math.min(w, h) / 12);
         int[] blurred = BoxBlur.blur(dst, w, h, radius);
         blurred = BoxBlur.blur(blurred, w, h, radius);
         for (int i = 0; i < dst.length; i++) {

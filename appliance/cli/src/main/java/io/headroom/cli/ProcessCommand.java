@@ -1,0 +1,189 @@
+package io.headroom.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.headroom.HeadroomVersion;
+import io.headroom.face.AnalysisSettings;
+import io.headroom.face.BlazeFaceModel;
+import io.headroom.face.FaceAnalysis;
+import io.headroom.face.FaceDetector;
+import io.headroom.face.InferenceDevice;
+import io.headroom.face.PhotoAnalysis;
+import io.headroom.framing.Aspect;
+import io.headroom.framing.Framer;
+import io.headroom.framing.FramingRules;
+import io.headroom.framing.HeadshotEncoder;
+import io.headroom.intake.CleanedPhoto;
+import io.headroom.intake.DecodeBudget;
+import io.headroom.intake.IntakeLimits;
+import io.headroom.intake.PhotoCleaner;
+import io.headroom.model.ModelFile;
+import io.headroom.model.ModelSet;
+import io.headroom.pipeline.Headshot;
+import io.headroom.pipeline.HeadshotPipeline;
+import io.headroom.problem.ProblemException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code headroom process --out DIR [--aspect 1:1,4:5] PHOTO...}: the appliance's intake and
+ * pipeline over a folder of photos, without the server. A studio batch holds many clients, so
+ * every photo stands alone: each usable one yields its headshots, each unusable one a verdict.
+ * Writes the headshots and {@code report.json} into DIR.
+ */
+public final class ProcessCommand {
+
+    static final int NOTHING_USABLE = 3;
+
+    private final Path modelsDirectory;
+    private final PrintStream out;
+
+    public ProcessCommand(Path modelsDirectory, PrintStream out) {
+        this.modelsDirectory = modelsDirectory;
+        this.out = out;
+    }
+
+    /** Runs; returns the exit status (0 when at least one photo gave headshots). */
+    public int run(List<String> args) {
+        Path outDir = null;
+        List<Aspect> aspects = List.of(Aspect.SQUARE, Aspect.PORTRAIT);
+        List<Path> inputs = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--out") && i + 1 < args.size()) {
+                outDir = Path.of(args.get(++i));
+            } else if (a.equals("--aspect") && i + 1 < args.size()) {
+                aspects = parseAspects(args.get(++i));
+            } else if (a.startsWith("-")) {
+                throw new CliException(usage());
+            } else {
+                inputs.add(Path.of(a));
+            }
+        }
+        if (outDir == null || inputs.isEmpty()) {
+            throw new CliException(usage());
+        }
+        try {
+            Files.createDirectories(outDir);
+        } catch (IOException e) {
+            throw new CliException("Cannot create the output folder " + outDir);
+        }
+        ModelSet models = ModelSet.open(modelsDirectory);
+        PhotoCleaner intake = new PhotoCleaner(IntakeLimits.DEFAULT, new DecodeBudget(IntakeLimits.DEFAULT.maxPixels() * 2, Duration.ofMinutes(5)));
+        List<Map<String, Object>> photos = new ArrayList<>();
+        int usable = 0;
+        try (BlazeFaceModel frontModel = BlazeFaceModel.load(models, BlazeFaceModel.Variant.FRONT, InferenceDevice.CPU, Runtime.getRuntime().availableProcessors(), 0.5);
+             BlazeFaceModel backModel = BlazeFaceModel.load(models, BlazeFaceModel.Variant.BACK, InferenceDevice.CPU, Runtime.getRuntime().availableProcessors(), 0.5);
+             FaceDetector front = frontModel.detector();
+             FaceDetector back = backModel.detector()) {
+            HeadshotPipeline pipeline = new HeadshotPipeline(new FaceAnalysis(front, back, AnalysisSettings.DEFAULT),
+                    AnalysisSettings.DEFAULT.analysisMaxSide(), new Framer(FramingRules.DEFAULT), new HeadshotEncoder(92, ""));
+            for (Path input : inputs) {
+                Map<String, Object> entry = processOne(input, outDir, aspects, intake, pipeline);
+                photos.add(entry);
+                if (Boolean.TRUE.equals(entry.get("usable"))) {
+                    usable++;
+                }
+            }
+        }
+        writeReport(outDir, models, aspects, photos);
+        out.println(usable + " of " + inputs.size() + " photos gave headshots; report in " + outDir.resolve("report.json"));
+        if (usable == 0) {
+            throw new CliException("No usable photo among the " + inputs.size() + " given: see the verdicts in "
+                    + outDir.resolve("report.json") + ".", NOTHING_USABLE);
+        }
+        return 0;
+    }
+
+    private Map<String, Object> processOne(Path input, Path outDir, List<Aspect> aspects, PhotoCleaner intake, HeadshotPipeline pipeline) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        String name = input.getFileName().toString();
+        entry.put("input", name);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(input);
+        } catch (IOException e) {
+            entry.put("usable", false);
+            entry.put("verdicts", List.of(Map.of("code", "unreadable-file", "message", "The file cannot be read.")));
+            return entry;
+        }
+        CleanedPhoto cleaned;
+        try {
+            cleaned = intake.clean(bytes);
+        } catch (ProblemException e) {
+            entry.put("usable", false);
+            entry.put("verdicts", List.of(Map.of("code", e.type().code(), "message", e.detail())));
+            return entry;
+        }
+        entry.put("removedMetadata", cleaned.removedMetadata());
+        PhotoAnalysis analysis = pipeline.analyse(cleaned.encoded());
+        entry.put("usable", analysis.usable());
+        entry.put("verdicts", analysis.reasons().stream().map(v -> Map.of("code", v.code(), "message", v.message())).toList());
+        entry.put("faces", analysis.faces());
+        entry.put("quality", round(analysis.quality()));
+        entry.put("sharpness", round(analysis.sharpness()));
+        entry.put("exposure", Map.of("crushed", round(analysis.exposure().crushed()), "blown", round(analysis.exposure().blown()),
+                "p05", analysis.exposure().p05(), "p95", analysis.exposure().p95(), "mean", round(analysis.exposure().mean())));
+        analysis.face().ifPresent(f -> entry.put("face", Map.of("interEyeDistance", round(f.interEyeDistance()), "roll", round(f.rollDegrees()))));
+        if (analysis.usable()) {
+            String stem = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
+            List<Map<String, Object>> written = new ArrayList<>();
+            for (Headshot h : pipeline.render(cleaned.encoded(), analysis.face().orElseThrow(), aspects)) {
+                String file = stem + "-" + h.aspect().slug() + ".jpg";
+                try {
+                    Files.write(outDir.resolve(file), h.jpeg());
+                } catch (IOException e) {
+                    throw new CliException("Cannot write " + outDir.resolve(file));
+                }
+                written.add(Map.of("file", file, "aspect", h.aspect().name(), "width", h.width(), "height", h.height(), "padded", h.padded()));
+            }
+            entry.put("headshots", written);
+        }
+        cleaned.wipe();
+        return entry;
+    }
+
+    private static void writeReport(Path outDir, ModelSet models, List<Aspect> aspects, List<Map<String, Object>> photos) {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("headroom", HeadroomVersion.current());
+        List<Map<String, String>> used = new ArrayList<>();
+        for (ModelFile m : models.files()) {
+            used.add(Map.of("file", m.file(), "role", m.role(), "sha256", m.sha256(), "source", m.source(), "licence", m.licence()));
+        }
+        report.put("models", used);
+        report.put("aspects", aspects.stream().map(a -> Map.of("name", a.name(), "width", a.width(), "height", a.height())).toList());
+        report.put("photos", photos);
+        try {
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(outDir.resolve("report.json").toFile(), report);
+        } catch (IOException e) {
+            throw new CliException("Cannot write the report in " + outDir);
+        }
+    }
+
+    private static List<Aspect> parseAspects(String list) {
+        List<Aspect> aspects = new ArrayList<>();
+        for (String a : list.split(",")) {
+            try {
+                aspects.add(Aspect.parse(a));
+            } catch (IllegalArgumentException e) {
+                throw new CliException(e.getMessage());
+            }
+        }
+        return aspects;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+
+    static String usage() {
+        return "usage: headroom process --out DIR [--aspect 1:1,4:5] PHOTO...";
+    }
+}

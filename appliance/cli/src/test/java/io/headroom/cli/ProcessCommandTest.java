@@ -1,0 +1,77 @@
+package io.headroom.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProcessCommandTest {
+
+    private static final Path PHOTOS = Path.of(System.getProperty("headroom.test.photos"));
+    private static final Path MODELS = Path.of(System.getProperty("headroom.models.dir"));
+
+    @TempDir
+    Path out;
+
+    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+    private ProcessCommand command() {
+        return new ProcessCommand(MODELS, new PrintStream(console, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void eachPhotoStandsAloneAndTheReportSaysWhatHappened() throws Exception {
+        int status = command().run(List.of("--out", out.toString(), "--aspect", "1:1,4:5",
+                PHOTOS.resolve("london_005_neutral.jpg").toString(), PHOTOS.resolve("cat_face_chelsea.png").toString(),
+                PHOTOS.resolve("lisa_webcam_04_INJECTED_gps.heic").toString()));
+        assertEquals(0, status);
+        BufferedImage square = ImageIO.read(out.resolve("london_005_neutral-1x1.jpg").toFile());
+        BufferedImage portrait = ImageIO.read(out.resolve("london_005_neutral-4x5.jpg").toFile());
+        assertEquals(1024, square.getWidth());
+        assertEquals(1350, portrait.getHeight());
+
+        JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        assertTrue(report.path("models").size() >= 2);
+        for (JsonNode m : report.path("models")) {
+            assertTrue(m.path("sha256").asText().matches("[0-9a-f]{64}"));
+        }
+        JsonNode photos = report.path("photos");
+        assertEquals(3, photos.size());
+        assertTrue(photos.get(0).path("usable").asBoolean());
+        assertEquals(2, photos.get(0).path("headshots").size());
+        assertTrue(photos.get(0).path("quality").asDouble() > 0.5);
+        assertFalse(photos.get(1).path("usable").asBoolean());
+        assertEquals("no-face", photos.get(1).path("verdicts").get(0).path("code").asText());
+        assertEquals("heic-not-supported", photos.get(2).path("verdicts").get(0).path("code").asText());
+        assertTrue(console.toString(StandardCharsets.UTF_8).contains("1 of 3 photos gave headshots"));
+    }
+
+    @Test
+    void noUsablePhotoIsAnErrorWithAReason() {
+        CliException e = assertThrows(CliException.class, () -> command().run(List.of("--out", out.toString(),
+                PHOTOS.resolve("brick_texture_gray.png").toString())));
+        assertEquals(ProcessCommand.NOTHING_USABLE, e.status());
+        assertTrue(e.getMessage().contains("No usable photo"));
+        assertTrue(Files.exists(out.resolve("report.json")), "the verdicts are still written");
+    }
+
+    @Test
+    void usageErrors() {
+        assertEquals(2, assertThrows(CliException.class, () -> command().run(List.of("--out", out.toString()))).status());
+        assertEquals(2, assertThrows(CliException.class, () -> command().run(List.of(PHOTOS.resolve("london_005_neutral.jpg").toString()))).status());
+        assertThrows(CliException.class, () -> command().run(List.of("--out", out.toString(), "--aspect", "wide", "x.jpg")));
+    }
+}
