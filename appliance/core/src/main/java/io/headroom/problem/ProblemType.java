@@ -12,6 +12,8 @@ public enum ProblemType {
     UNAUTHORIZED(401, "Sign-in required"),
     TOO_MANY_PHOTOS(409, "Too many photos"),
     SESSION_CLOSED(409, "The session takes no more photos"),
+    NO_PHOTOS(409, "No photos yet"),
+    UNKNOWN_STYLE(400, "Unknown style"),
     PHOTO_TOO_LARGE(413, "Photo too large"),
     UNSUPPORTED_PHOTO_FORMAT(415, "Unsupported photo format"),
     HEIC_NOT_SUPPORTED(415, "HEIC photos are not supported yet"),

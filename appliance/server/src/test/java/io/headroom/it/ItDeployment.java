@@ -45,6 +45,7 @@ public final class ItDeployment {
         config.put("headroom.data.dir", data.toString());
         config.put("headroom.keys.dir", keys.toString());
         config.put("headroom.plugins.dir", System.getProperty("headroom.it.plugins", "target/it-plugins"));
+        config.put("headroom.models.dir", Path.of("../../installer/models").toAbsolutePath().normalize().toString());
         // The build machine may be short of disk; admission is tested with its own setting.
         config.put("headroom.admission.disk-reserve", "1MiB");
     }

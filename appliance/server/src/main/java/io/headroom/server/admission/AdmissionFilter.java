@@ -1,8 +1,8 @@
 package io.headroom.server.admission;
 
 import io.headroom.admission.AdmissionControl;
-import io.headroom.admission.QueueLoad;
 import io.headroom.server.config.HeadroomSettings;
+import io.headroom.server.job.JobQueue;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,14 +23,15 @@ public class AdmissionFilter implements ContainerRequestFilter {
     @Inject
     HeadroomSettings settings;
 
+    @Inject
+    JobQueue jobs;
+
     private AdmissionControl admission;
 
     @PostConstruct
     void init() {
         File data = settings.dataDirectory().toFile();
-        // The job queue arrives with the pipeline; until then nothing is queued.
-        admission = new AdmissionControl(data::getUsableSpace, settings.diskReserve(), QueueLoad.IDLE,
-                settings.retryAfter());
+        admission = new AdmissionControl(data::getUsableSpace, settings.diskReserve(), jobs, settings.retryAfter());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.headroom.server.config;
 
 import io.headroom.config.ByteSize;
+import io.headroom.framing.Aspect;
 import io.headroom.intake.IntakeLimits;
 import io.headroom.operator.Lockout;
 import io.headroom.session.RetentionPolicy;
@@ -9,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -105,8 +108,50 @@ public class HeadroomSettings {
     @ConfigProperty(name = "headroom.vault.keystore-passphrase")
     Optional<String> keystorePassphrase;
 
+    @Inject
+    @ConfigProperty(name = "headroom.models.dir", defaultValue = "./models")
+    String modelsDir;
+
+    @Inject
+    @ConfigProperty(name = "headroom.inference.device", defaultValue = "cpu")
+    String inferenceDevice;
+
+    @Inject
+    @ConfigProperty(name = "headroom.inference.threads", defaultValue = "1")
+    int inferenceThreads;
+
+    @Inject
+    @ConfigProperty(name = "headroom.jobs.workers", defaultValue = "0")
+    int jobWorkers;
+
+    @Inject
+    @ConfigProperty(name = "headroom.jobs.queue-capacity", defaultValue = "50")
+    int jobQueueCapacity;
+
+    @Inject
+    @ConfigProperty(name = "headroom.pipeline.best-photos", defaultValue = "4")
+    int bestPhotos;
+
+    @Inject
+    @ConfigProperty(name = "headroom.pipeline.aspects", defaultValue = "1:1,4:5")
+    String aspects;
+
+    @Inject
+    @ConfigProperty(name = "headroom.pipeline.min-eye-distance", defaultValue = "40")
+    double minEyeDistance;
+
+    @Inject
+    @ConfigProperty(name = "headroom.output.jpeg-quality", defaultValue = "92")
+    int jpegQuality;
+
+    /** Optional comment written into every headshot, e.g. "edited with Headroom". */
+    @Inject
+    @ConfigProperty(name = "headroom.output.comment")
+    Optional<String> outputComment;
+
     private RetentionPolicy retentionPolicy;
     private IntakeLimits intakeLimits;
+    private List<Aspect> parsedAspects;
     private Lockout lockout;
 
     @PostConstruct
@@ -124,9 +169,59 @@ public class HeadroomSettings {
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("headroom.intake.*: " + e.getMessage(), e);
         }
+        try {
+            parsedAspects = Arrays.stream(aspects.split(",")).map(Aspect::parse).toList();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("headroom.pipeline.aspects: " + e.getMessage(), e);
+        }
+        if (inferenceThreads < 1 || jobWorkers < 0 || jobQueueCapacity < 1 || bestPhotos < 1 || jpegQuality < 1 || jpegQuality > 100) {
+            throw new IllegalStateException("headroom.inference.threads, headroom.jobs.*, headroom.pipeline.best-photos and "
+                    + "headroom.output.jpeg-quality must be positive (jpeg-quality at most 100)");
+        }
         if (decodeBudgetPixels < maxPixels) {
             throw new IllegalStateException("headroom.intake.decode-budget-pixels must be at least headroom.intake.max-pixels");
         }
+    }
+
+    public Path modelsDirectory() {
+        return Path.of(modelsDir);
+    }
+
+    public String inferenceDevice() {
+        return inferenceDevice;
+    }
+
+    public int inferenceThreads() {
+        return inferenceThreads;
+    }
+
+    /** Workers: configured, or one per core (each with {@link #inferenceThreads()} threads). */
+    public int jobWorkers() {
+        return jobWorkers > 0 ? jobWorkers : Math.max(1, Runtime.getRuntime().availableProcessors() / inferenceThreads);
+    }
+
+    public int jobQueueCapacity() {
+        return jobQueueCapacity;
+    }
+
+    public int bestPhotos() {
+        return bestPhotos;
+    }
+
+    public List<Aspect> aspects() {
+        return parsedAspects;
+    }
+
+    public double minEyeDistance() {
+        return minEyeDistance;
+    }
+
+    public int jpegQuality() {
+        return jpegQuality;
+    }
+
+    public String outputComment() {
+        return outputComment.orElse("");
     }
 
     public Path pluginsDirectory() {

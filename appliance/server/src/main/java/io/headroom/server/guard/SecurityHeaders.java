@@ -13,7 +13,7 @@ import java.io.IOException;
  * host, so even a stray link to a CDN cannot make a browser leave the appliance; API answers
  * (which carry tokens) are never cached.
  */
-@WebFilter(urlPatterns = "/*")
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeaders extends HttpFilter {
 
     static final String CSP = "default-src 'self'; img-src 'self' blob: data:; style-src 'self'; script-src 'self'; "

@@ -3,6 +3,7 @@ package io.headroom.server.health;
 import io.headroom.HeadroomVersion;
 import io.headroom.server.startup.ApplianceStartup;
 import io.headroom.plugin.api.storage.StorageHealth;
+import io.headroom.server.pipeline.PipelineModels;
 import io.headroom.server.storage.BlobStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,6 +22,9 @@ public class ApplianceHealth implements HealthCheck {
     @Inject
     BlobStore blobs;
 
+    @Inject
+    PipelineModels models;
+
     @Override
     public HealthCheckResponse call() {
         StorageHealth storage = blobs.health();
@@ -30,6 +34,7 @@ public class ApplianceHealth implements HealthCheck {
                 .withData("schema", startup.schemaVersion())
                 .withData("database", startup.databaseVersion())
                 .withData("storage", storage.detail())
+                .withData("inference", models.deviceLabel())
                 .build();
     }
 }

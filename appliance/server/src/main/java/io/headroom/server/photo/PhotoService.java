@@ -13,9 +13,9 @@ import io.headroom.server.config.HeadroomSettings;
 import io.headroom.server.session.SessionAccess;
 import io.headroom.server.session.SessionEntity;
 import io.headroom.server.storage.BlobStore;
+import io.headroom.server.vault.SealedBlobs;
 import io.headroom.server.vault.SessionVault;
 import io.headroom.session.SessionState;
-import io.headroom.vault.BlobAddress;
 import io.headroom.vault.IntegrityException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,9 +24,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -67,6 +65,9 @@ public class PhotoService {
     @Inject
     Clock clock;
 
+    @Inject
+    SealedBlobs sealed;
+
     @PostConstruct
     void init() {
         limits = settings.intakeLimits();
@@ -105,13 +106,8 @@ public class PhotoService {
                     Arrays.fill(upload, (byte) 0);
                 }
                 String blobId = random.hexId();
-                StorageKey storageKey = new StorageKey(prefix + "/" + blobId);
-                try (InputStream sealed = vault.seal(new ByteArrayInputStream(photo.encoded()), key, new BlobAddress(sessionId, blobId))) {
-                    stored.add(storageKey);
-                    blobs.put(storageKey, sealed);
-                } finally {
-                    photo.wipe();
-                }
+                stored.add(SealedBlobs.keyOf(prefix, blobId));
+                sealed.put(sessionId, prefix, blobId, photo.encoded(), key);
                 PhotoEntity row = new PhotoEntity(random.id(), sessionId, blobId, photo.format().mediaType(),
                         photo.width(), photo.height(), photo.removedMetadata(), clock.instant());
                 em.persist(row);
@@ -165,18 +161,17 @@ public class PhotoService {
      * @throws IntegrityException when the stored blob is not what was sealed
      */
     public void copyTo(PhotoEntity photo, OutputStream out) throws IOException {
-        StorageKey key = storageKeyOf(photo);
-        try (SessionVault.OpenKey dataKey = vault.keyForReading(photo.sessionId()).orElseThrow(SessionAccess::notFound);
-             InputStream plain = vault.open(blobs.get(key), dataKey, new BlobAddress(photo.sessionId(), photo.blobId()))) {
-            plain.transferTo(out);
-        }
-    }
-
-    private StorageKey storageKeyOf(PhotoEntity photo) {
         SessionEntity s = em.find(SessionEntity.class, photo.sessionId());
         if (s == null || s.storagePrefix() == null) {
             throw SessionAccess.notFound();
         }
-        return new StorageKey(s.storagePrefix() + "/" + photo.blobId());
+        sealed.copyTo(photo.sessionId(), s.storagePrefix(), photo.blobId(), out);
+    }
+
+    /** The cleaned photo's bytes, decrypted into memory for the pipeline. */
+    public byte[] read(PhotoEntity photo) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        copyTo(photo, out);
+        return out.toByteArray();
     }
 }

@@ -5,7 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
-/** The last step of deleting a session: its rows (photos and keys go with it, by foreign-key cascade). */
+/** The last step of deleting a session: its rows (jobs and keys go with it, by foreign-key cascade). */
 @ApplicationScoped
 public class SessionRows {
 
@@ -14,6 +14,7 @@ public class SessionRows {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void removeSession(String sessionId) {
+        em.createQuery("DELETE FROM HeadshotEntity h WHERE h.sessionId = :id").setParameter("id", sessionId).executeUpdate();
         em.createQuery("DELETE FROM PhotoEntity p WHERE p.sessionId = :id").setParameter("id", sessionId).executeUpdate();
         SessionEntity s = em.find(SessionEntity.class, sessionId);
         if (s != null) {

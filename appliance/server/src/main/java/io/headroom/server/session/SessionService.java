@@ -7,6 +7,7 @@ import io.headroom.session.Consent;
 import io.headroom.server.config.HeadroomSettings;
 import io.headroom.server.invitation.InvitationService;
 import io.headroom.server.startup.ApplianceSecrets;
+import io.headroom.server.job.JobStore;
 import io.headroom.server.storage.BlobStore;
 import io.headroom.server.vault.SessionVault;
 import io.headroom.plugin.api.storage.StorageException;
@@ -54,6 +55,9 @@ public class SessionService {
     @Inject
     SessionRows rows;
 
+    @Inject
+    JobStore jobs;
+
     /**
      * Opens a session after consent; when sessions are by invitation only, redeems the code in the
      * same transaction, so a code is never spent without a session or the other way round.
@@ -85,6 +89,7 @@ public class SessionService {
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public void deleteEverything(String sessionId) {
+        jobs.cancelAll(sessionId);
         vault.destroyKey(sessionId);
         SessionEntity s = em.find(SessionEntity.class, sessionId);
         if (s == null) {

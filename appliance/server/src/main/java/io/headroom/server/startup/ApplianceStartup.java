@@ -5,6 +5,8 @@ import io.headroom.db.SchemaMigrations;
 import io.headroom.fs.PrivateDirectories;
 import io.headroom.server.config.HeadroomSettings;
 import io.headroom.server.db.HeadroomDataSource;
+import io.headroom.server.job.JobQueue;
+import io.headroom.server.pipeline.PipelineModels;
 import io.headroom.server.plugin.PluginRegistry;
 import io.headroom.server.storage.BlobStore;
 import io.headroom.server.vault.SessionVault;
@@ -19,7 +21,8 @@ import javax.sql.DataSource;
 
 /**
  * Start-up, in order: the data and keys directories exist (0700) and are writable, the schema is
- * migrated, the secrets exist, the vault keystore opens, plugins load and the storage driver opens. Any failure stops the deployment: better not to serve than to
+ * migrated, the secrets exist, the vault keystore opens, plugins load, the storage driver opens,
+ * the models load (hashes checked) and the job queue starts, resuming unfinished jobs. Any failure stops the deployment: better not to serve than to
  * serve on a half-prepared installation.
  */
 @ApplicationScoped
@@ -41,6 +44,12 @@ public class ApplianceStartup {
 
     @Inject
     BlobStore blobs;
+
+    @Inject
+    PipelineModels models;
+
+    @Inject
+    JobQueue jobs;
 
     @Resource(lookup = HeadroomDataSource.JNDI_NAME)
     DataSource dataSource;
@@ -91,13 +100,15 @@ public class ApplianceStartup {
             vault.start(layout.keys(), settings.keystorePassphrase());
             plugins.start(settings.pluginsDirectory().toAbsolutePath().normalize());
             blobs.open(settings.storageDriver(), layout.data());
+            models.start();
+            jobs.start();
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
         ready = true;
         LOG.info(() -> "Headroom " + HeadroomVersion.current() + " started: " + databaseVersion + ", schema version " + schemaVersion
                 + ", data directory " + layout.data() + ", keys directory " + layout.keys()
-                + ", storage " + blobs.driverId()
+                + ", storage " + blobs.driverId() + ", inference on " + models.deviceLabel()
                 + ", sessions " + (settings.sessionsOpen() ? "open to anyone" : "by invitation only"));
     }
 

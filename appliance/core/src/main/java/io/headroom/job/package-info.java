@@ -1,0 +1,2 @@
+/** Job states; the queue itself lives in the server. */
+package io.headroom.job;

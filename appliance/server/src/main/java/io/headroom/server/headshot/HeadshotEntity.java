@@ -1,0 +1,112 @@
+package io.headroom.server.headshot;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+/** A finished headshot as recorded: where its sealed blob is and what it shows. */
+@Entity
+@Table(name = "HEADSHOTS")
+public class HeadshotEntity {
+
+    @Id
+    @Column(name = "ID", length = 32)
+    private String id;
+
+    @Column(name = "SESSION_ID", nullable = false, length = 32)
+    private String sessionId;
+
+    @Column(name = "JOB_ID", nullable = false, length = 32)
+    private String jobId;
+
+    @Column(name = "PHOTO_ID", nullable = false, length = 32)
+    private String photoId;
+
+    @Column(name = "STYLE", nullable = false, length = 64)
+    private String style;
+
+    @Column(name = "ASPECT", nullable = false, length = 16)
+    private String aspect;
+
+    @Column(name = "BLOB_ID", nullable = false, length = 32)
+    private String blobId;
+
+    @Column(name = "WIDTH", nullable = false)
+    private int width;
+
+    @Column(name = "HEIGHT", nullable = false)
+    private int height;
+
+    @Column(name = "PADDED", nullable = false, length = 100)
+    private String padded;
+
+    @Column(name = "CREATED_AT", nullable = false)
+    private Instant createdAt;
+
+    protected HeadshotEntity() {
+        // for JPA
+    }
+
+    public HeadshotEntity(String id, String sessionId, String jobId, String photoId, String style, String aspect, String blobId,
+                          int width, int height, List<String> padded, Instant createdAt) {
+        this.id = id;
+        this.sessionId = sessionId;
+        this.jobId = jobId;
+        this.photoId = photoId;
+        this.style = style;
+        this.aspect = aspect;
+        this.blobId = blobId;
+        this.width = width;
+        this.height = height;
+        this.padded = String.join(",", padded);
+        this.createdAt = createdAt;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String sessionId() {
+        return sessionId;
+    }
+
+    public String jobId() {
+        return jobId;
+    }
+
+    public String photoId() {
+        return photoId;
+    }
+
+    public String style() {
+        return style;
+    }
+
+    public String aspect() {
+        return aspect;
+    }
+
+    public String blobId() {
+        return blobId;
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public int height() {
+        return height;
+    }
+
+    public List<String> padded() {
+        return padded.isEmpty() ? List.of() : Arrays.asList(padded.split(","));
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+}

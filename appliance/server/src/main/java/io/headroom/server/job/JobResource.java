@@ -1,0 +1,183 @@
+package io.headroom.server.job;
+
+import io.headroom.job.JobState;
+import io.headroom.problem.ProblemException;
+import io.headroom.problem.ProblemType;
+import io.headroom.server.admission.AddsData;
+import io.headroom.server.photo.PhotoService;
+import io.headroom.server.photo.PhotoView;
+import io.headroom.server.session.SessionAccess;
+import io.headroom.server.session.SessionEntity;
+import io.headroom.face.Verdict;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Headshot jobs of a session: start one, follow it, read its per-photo verdicts. */
+@Path("sessions/{id}/jobs")
+@Tag(name = "jobs", description = "Making headshots; needs the session's token")
+public class JobResource {
+
+    /** Styles known today; style packs come as plugins later. */
+    static final Set<String> STYLES = Set.of("natural");
+    private static final Jsonb JSON = JsonbBuilder.create();
+
+    /** What to make. */
+    public record JobRequest(List<String> styles, List<String> photos) {
+    }
+
+    /** A started job. */
+    public record JobCreated(String id, String state) {
+    }
+
+    /** A photo's verdict in a job. */
+    public record PhotoVerdict(String id, String verdict, List<Map<String, String>> reasons, double quality, boolean selected) {
+    }
+
+    /** A job as the person sees it. */
+    public record JobView(String id, String state, int progress, List<String> styles, String problem, List<PhotoVerdict> photos) {
+    }
+
+    @Inject
+    SessionAccess access;
+
+    @Inject
+    JobStore store;
+
+    @Inject
+    JobQueue queue;
+
+    @Inject
+    PhotoService photos;
+
+    @Inject
+    JobEvents events;
+
+    @Context
+    HttpServletRequest request;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @AddsData
+    @Operation(summary = "Create headshots", description = "{\"styles\": [\"natural\"]}, optionally \"photos\": [ids]. Queues a job.")
+    @APIResponse(responseCode = "202", description = "Queued; follow it at the job's address or its /events stream")
+    @APIResponse(responseCode = "400", description = "Unknown style or photo")
+    @APIResponse(responseCode = "409", description = "No photos uploaded yet")
+    @APIResponse(responseCode = "503", description = "The queue is full or the disk low; see Retry-After")
+    public Response create(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, JobRequest body) {
+        SessionEntity session = access.authorize(id, authorization, request);
+        List<String> styles = body == null || body.styles() == null || body.styles().isEmpty() ? List.of("natural") : body.styles();
+        for (String s : styles) {
+            if (!STYLES.contains(s)) {
+                throw new ProblemException(ProblemType.UNKNOWN_STYLE, "There is no such style. Available: " + String.join(", ", STYLES) + ".");
+            }
+        }
+        Set<String> existing = photos.list(session.id()).stream().map(PhotoView::id).collect(Collectors.toSet());
+        if (existing.isEmpty()) {
+            throw new ProblemException(ProblemType.NO_PHOTOS, "Upload some photos first; 5 to 20 good ones work best.");
+        }
+        List<String> chosen = body == null || body.photos() == null ? List.of() : body.photos();
+        if (!existing.containsAll(chosen)) {
+            throw new ProblemException(ProblemType.INVALID_REQUEST, "Some of the photos named are not in this session.");
+        }
+        JobEntity job = store.create(session.id(), styles, chosen);
+        queue.submit(job.id());
+        return Response.accepted(new JobCreated(job.id(), "queued"))
+                .location(java.net.URI.create(job.id()))
+                .build();
+    }
+
+    @GET
+    @Path("{jid}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Read a job", description = "State, progress in percent and the verdict for each photo.")
+    @APIResponse(responseCode = "200", description = "The job")
+    @APIResponse(responseCode = "404", description = "No such job in this session")
+    public JobView get(@PathParam("id") String id, @PathParam("jid") String jobId, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        SessionEntity session = access.authorize(id, authorization, request);
+        return view(find(session, jobId));
+    }
+
+    @GET
+    @Path("{jid}/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "Follow a job", description = "Server-Sent Events: a 'progress' event with {state, progress} at every step; "
+            + "the stream ends when the job is done, failed or cancelled.")
+    @APIResponse(responseCode = "200", description = "The event stream")
+    public void events(@PathParam("id") String id, @PathParam("jid") String jobId, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                       @Context SseEventSink sink, @Context Sse sse) {
+        SessionEntity session = access.authorize(id, authorization, request);
+        JobEntity job = find(session, jobId);
+        Consumer<JobEvents.Progress> listener = new Consumer<>() {
+            @Override
+            public void accept(JobEvents.Progress p) {
+                send(sink, sse, p);
+                if (JobState.valueOf(p.state().toUpperCase(Locale.ROOT)).finished()) {
+                    events.unsubscribe(jobId, this);
+                    sink.close();
+                }
+            }
+        };
+        events.subscribe(jobId, listener);
+        // The state now, after subscribing, so no step between reading and listening is missed.
+        JobEntity now = store.find(session.id(), jobId).orElse(job);
+        send(sink, sse, new JobEvents.Progress(now.id(), now.state().name().toLowerCase(Locale.ROOT), now.progress()));
+        if (now.state().finished()) {
+            events.unsubscribe(jobId, listener);
+            sink.close();
+        }
+    }
+
+    private static synchronized void send(SseEventSink sink, Sse sse, JobEvents.Progress p) {
+        if (!sink.isClosed()) {
+            sink.send(sse.newEventBuilder().name("progress").mediaType(MediaType.APPLICATION_JSON_TYPE)
+                    .data(String.class, JSON.toJson(Map.of("state", p.state(), "progress", p.progress()))).build());
+        }
+    }
+
+    private JobEntity find(SessionEntity session, String jobId) {
+        return store.find(session.id(), jobId)
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "This session has no such job."));
+    }
+
+    private JobView view(JobEntity job) {
+        List<PhotoVerdict> verdicts = store.photos(job.id()).stream().map(p -> new PhotoVerdict(p.photoId(),
+                p.usable() ? "usable" : "unusable",
+                p.reasonCodes().stream().map(c -> Map.of("code", c, "message", message(c))).toList(),
+                Math.round(p.quality() * 1000) / 1000.0, p.selected())).toList();
+        return new JobView(job.id(), job.state().name().toLowerCase(Locale.ROOT), job.progress(), job.styles(), job.problem(), verdicts);
+    }
+
+    private static String message(String code) {
+        for (Verdict v : Verdict.values()) {
+            if (v.code().equals(code)) {
+                return v.message();
+            }
+        }
+        return code;
+    }
+}

@@ -1,0 +1,151 @@
+package io.headroom.server.job;
+
+import io.headroom.face.PhotoAnalysis;
+import io.headroom.face.Verdict;
+import io.headroom.framing.Aspect;
+import io.headroom.job.JobState;
+import io.headroom.pipeline.Headshot;
+import io.headroom.pipeline.HeadshotPipeline;
+import io.headroom.security.RandomTokens;
+import io.headroom.server.config.HeadroomSettings;
+import io.headroom.server.headshot.HeadshotEntity;
+import io.headroom.server.photo.PhotoEntity;
+import io.headroom.server.photo.PhotoService;
+import io.headroom.server.photo.PhotoView;
+import io.headroom.server.session.SessionEntity;
+import io.headroom.server.vault.SealedBlobs;
+import io.headroom.server.vault.SessionVault;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs one job: opens each photo in memory, analyses it and records the verdict, picks the best
+ * usable ones, frames a headshot per style and aspect, seals and stores it. Progress is stored
+ * and announced after every step; a cancelled job stops at the next step.
+ */
+@ApplicationScoped
+public class JobRunner {
+
+    private static final Logger LOG = Logger.getLogger(JobRunner.class.getName());
+    static final String NO_USABLE_PHOTO = "no-usable-photo";
+
+    private final RandomTokens random = new RandomTokens();
+
+    @Inject
+    JobStore store;
+
+    @Inject
+    PhotoService photos;
+
+    @Inject
+    SealedBlobs sealed;
+
+    @Inject
+    SessionVault vault;
+
+    @Inject
+    HeadroomSettings settings;
+
+    @Inject
+    Clock clock;
+
+    @PersistenceContext(unitName = "headroom")
+    EntityManager em;
+
+    void run(String jobId, HeadshotPipeline pipeline) {
+        JobEntity job = store.start(jobId).orElse(null);
+        if (job == null) {
+            return;
+        }
+        String prefix = null;
+        try {
+            SessionEntity session = em.find(SessionEntity.class, job.sessionId());
+            if (session == null || session.storagePrefix() == null) {
+                store.finish(jobId, JobState.CANCELLED, null);
+                return;
+            }
+            prefix = session.storagePrefix();
+            discardEarlierAttempt(jobId, prefix);
+            List<PhotoEntity> chosen = photosOf(job);
+            List<Aspect> aspects = settings.aspects();
+            int steps = chosen.size() + settings.bestPhotos() * job.styles().size() * aspects.size();
+            int done = 0;
+            List<Analysed> usable = new ArrayList<>();
+            for (PhotoEntity photo : chosen) {
+                byte[] bytes = photos.read(photo);
+                PhotoAnalysis a = pipeline.analyse(bytes);
+                store.recordPhoto(jobId, photo.id(), a.usable(), a.reasons().stream().map(Verdict::code).toList(), a.quality());
+                if (a.usable()) {
+                    usable.add(new Analysed(photo, a));
+                }
+                Arrays.fill(bytes, (byte) 0);
+                if (!store.progress(jobId, ++done * 100 / Math.max(1, steps))) {
+                    return;
+                }
+            }
+            List<Analysed> best = HeadshotPipeline.best(usable, x -> x.analysis().quality(), x -> true, settings.bestPhotos());
+            if (best.isEmpty()) {
+                store.finish(jobId, JobState.FAILED, NO_USABLE_PHOTO);
+                return;
+            }
+            store.markSelected(jobId, best.stream().map(x -> x.photo().id()).toList());
+            steps = chosen.size() + best.size() * job.styles().size() * aspects.size();
+            try (SessionVault.OpenKey key = vault.keyForReading(job.sessionId()).orElseThrow(() -> new IOException("session key gone"))) {
+                for (Analysed item : best) {
+                    byte[] bytes = photos.read(item.photo());
+                    for (String style : job.styles()) {
+                        for (Headshot h : pipeline.render(bytes, item.analysis().face().orElseThrow(), aspects)) {
+                            String blobId = random.hexId();
+                            sealed.put(job.sessionId(), prefix, blobId, h.jpeg(), key);
+                            HeadshotEntity row = new HeadshotEntity(random.id(), job.sessionId(), jobId, item.photo().id(), style,
+                                    h.aspect().name(), blobId, h.width(), h.height(), h.padded(), clock.instant());
+                            if (!store.addHeadshot(row)) {
+                                sealed.deleteQuietly(prefix, blobId); // cancelled meanwhile: keep nothing
+                                return;
+                            }
+                            if (!store.progress(jobId, ++done * 100 / Math.max(1, steps))) {
+                                return;
+                            }
+                        }
+                    }
+                    Arrays.fill(bytes, (byte) 0);
+                }
+            }
+            store.finish(jobId, JobState.DONE, null);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.SEVERE, "Job failed: " + e.getClass().getName());
+            store.finish(jobId, JobState.FAILED, "internal-error");
+        }
+    }
+
+    /** A job run again after a crash starts clean: headshots of the earlier attempt go. */
+    private void discardEarlierAttempt(String jobId, String prefix) {
+        for (HeadshotEntity h : store.takeHeadshotsOf(jobId)) {
+            sealed.deleteQuietly(prefix, h.blobId());
+        }
+    }
+
+    private List<PhotoEntity> photosOf(JobEntity job) {
+        List<PhotoView> all = photos.list(job.sessionId());
+        List<String> wanted = job.photoIds();
+        List<PhotoEntity> out = new ArrayList<>();
+        for (PhotoView v : all) {
+            if (wanted.isEmpty() || wanted.contains(v.id())) {
+                out.add(photos.find(job.sessionId(), v.id()));
+            }
+        }
+        return out;
+    }
+
+    private record Analysed(PhotoEntity photo, PhotoAnalysis analysis) {
+    }
+}

@@ -1,0 +1,147 @@
+package io.headroom.server.job;
+
+import io.headroom.job.JobState;
+import io.headroom.security.RandomTokens;
+import io.headroom.server.headshot.HeadshotEntity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/** Jobs in the database: every state change is its own short transaction, so progress is visible at once. */
+@ApplicationScoped
+public class JobStore {
+
+    private final RandomTokens random = new RandomTokens();
+
+    @PersistenceContext(unitName = "headroom")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    JobEvents events;
+
+    @Transactional
+    public JobEntity create(String sessionId, List<String> styles, List<String> photoIds) {
+        JobEntity job = new JobEntity(random.id(), sessionId, styles, photoIds, clock.instant());
+        em.persist(job);
+        return job;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<JobEntity> find(String sessionId, String jobId) {
+        JobEntity j = jobId == null || jobId.length() > 32 ? null : em.find(JobEntity.class, jobId);
+        return j == null || !j.sessionId().equals(sessionId) ? Optional.empty() : Optional.of(j);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<JobPhotoEntity> photos(String jobId) {
+        return em.createQuery("SELECT p FROM JobPhotoEntity p WHERE p.jobId = :j ORDER BY p.photoId", JobPhotoEntity.class)
+                .setParameter("j", jobId).getResultList();
+    }
+
+    /** QUEUED → RUNNING; empty when the job is gone or not queued (cancelled, or taken by another worker). */
+    @Transactional
+    public Optional<JobEntity> start(String jobId) {
+        JobEntity j = em.find(JobEntity.class, jobId, LockModeType.PESSIMISTIC_WRITE);
+        if (j == null || j.state() != JobState.QUEUED) {
+            return Optional.empty();
+        }
+        j.start(clock.instant());
+        publish(j);
+        return Optional.of(j);
+    }
+
+    /** Whether the job should keep going (not cancelled, session not deleted). */
+    @Transactional
+    public boolean progress(String jobId, int percent) {
+        JobEntity j = em.find(JobEntity.class, jobId);
+        if (j == null || j.state() != JobState.RUNNING) {
+            return false;
+        }
+        j.progress(percent);
+        publish(j);
+        return true;
+    }
+
+    @Transactional
+    public void recordPhoto(String jobId, String photoId, boolean usable, List<String> reasons, double quality) {
+        em.persist(new JobPhotoEntity(jobId, photoId, usable, reasons, quality));
+    }
+
+    @Transactional
+    public void markSelected(String jobId, List<String> photoIds) {
+        for (String p : photoIds) {
+            JobPhotoEntity e = em.find(JobPhotoEntity.class, new JobPhotoEntity.Key(jobId, p));
+            if (e != null) {
+                e.select();
+            }
+        }
+    }
+
+    /** Records a headshot if its job still runs; returns false when the job was cancelled meanwhile. */
+    @Transactional
+    public boolean addHeadshot(HeadshotEntity headshot) {
+        JobEntity j = em.find(JobEntity.class, headshot.jobId(), LockModeType.PESSIMISTIC_READ);
+        if (j == null || j.state() != JobState.RUNNING) {
+            return false;
+        }
+        em.persist(headshot);
+        return true;
+    }
+
+    @Transactional
+    public void finish(String jobId, JobState end, String problem) {
+        JobEntity j = em.find(JobEntity.class, jobId);
+        if (j != null && !j.state().finished()) {
+            j.finish(end, problem, clock.instant());
+            publish(j);
+        }
+    }
+
+    /** Cancels every unfinished job of a session (it is being deleted). */
+    @Transactional
+    public void cancelAll(String sessionId) {
+        for (JobEntity j : em.createQuery("SELECT j FROM JobEntity j WHERE j.sessionId = :s", JobEntity.class)
+                .setParameter("s", sessionId).getResultList()) {
+            if (!j.state().finished()) {
+                j.finish(JobState.CANCELLED, null, clock.instant());
+                publish(j);
+            }
+        }
+    }
+
+    /** Jobs to run after a restart: queued ones, and running ones (the process died under them), requeued. */
+    @Transactional
+    public List<String> unfinishedForRestart() {
+        List<JobEntity> jobs = em.createQuery("SELECT j FROM JobEntity j WHERE j.state IN :s ORDER BY j.createdAt", JobEntity.class)
+                .setParameter("s", List.of(JobState.QUEUED, JobState.RUNNING)).getResultList();
+        for (JobEntity j : jobs) {
+            if (j.state() == JobState.RUNNING) {
+                em.createQuery("DELETE FROM JobPhotoEntity p WHERE p.jobId = :j").setParameter("j", j.id()).executeUpdate();
+                j.requeue();
+            }
+        }
+        return jobs.stream().map(JobEntity::id).toList();
+    }
+
+    /** Headshots a job had recorded before it stopped, to start it again cleanly. */
+    @Transactional
+    public List<HeadshotEntity> takeHeadshotsOf(String jobId) {
+        List<HeadshotEntity> done = em.createQuery("SELECT h FROM HeadshotEntity h WHERE h.jobId = :j", HeadshotEntity.class)
+                .setParameter("j", jobId).getResultList();
+        done.forEach(em::remove);
+        return done;
+    }
+
+    private void publish(JobEntity j) {
+        events.publish(new JobEvents.Progress(j.id(), j.state().name().toLowerCase(java.util.Locale.ROOT), j.progress()));
+    }
+}
