@@ -82,6 +82,10 @@ public final class Api {
         return send(b, headers);
     }
 
+    public Reply delete(String path, String... headers) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).DELETE(), headers);
+    }
+
     /** POSTs multipart/form-data with one part named {@code field} per file (file names are made up). */
     public Reply postFiles(String path, String field, java.util.List<byte[]> files, String... headers) {
         String boundary = "----headroom-it-" + java.util.UUID.randomUUID();
@@ -113,6 +117,35 @@ public final class Api {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The data lines of a Server-Sent Events stream, until {@code last} matches one or the stream ends (at most a minute). */
+    public java.util.List<String> events(String path, java.util.function.Predicate<String> last, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).header("Accept", "text/event-stream").GET();
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        java.util.concurrent.CompletableFuture<java.util.List<String>> done = http.sendAsync(b.build(), HttpResponse.BodyHandlers.ofLines())
+                .thenApply(r -> {
+                    java.util.List<String> data = new java.util.ArrayList<>();
+                    java.util.Iterator<String> lines = r.body().iterator();
+                    while (lines.hasNext()) {
+                        String line = lines.next();
+                        if (line.startsWith("data:")) {
+                            String d = line.substring(5).trim();
+                            data.add(d);
+                            if (last.test(d)) {
+                                break;
+                            }
+                        }
+                    }
+                    return data;
+                });
+        try {
+            return done.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("the event stream did not end as expected", e);
         }
     }
 

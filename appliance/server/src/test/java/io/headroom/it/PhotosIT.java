@@ -244,8 +244,7 @@ class PhotosIT {
         List<Path> blobs = newBlobFiles(before);
         assertEquals(2, blobs.size());
 
-        assertEquals(204, api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "api/sessions/" + id)).DELETE(),
-                bearer(token)).status());
+        assertEquals(204, api.delete("api/sessions/" + id, bearer(token)).status());
         blobs.forEach(b -> assertFalse(Files.exists(b), "blob " + b + " is gone"));
         assertFalse(Files.exists(blobs.get(0).getParent()), "the session's blob folder is gone");
         assertEquals(before, blobFiles());

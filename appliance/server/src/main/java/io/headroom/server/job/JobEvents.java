@@ -1,6 +1,8 @@
 package io.headroom.server.job;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,6 +31,11 @@ public class JobEvents {
                 listeners.remove(jobId, l);
             }
         }
+    }
+
+    /** Announced only once the change is committed, so a listener reading the job sees the same. */
+    void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) Progress p) {
+        publish(p);
     }
 
     void publish(Progress p) {

@@ -4,6 +4,7 @@ import io.headroom.job.JobState;
 import io.headroom.security.RandomTokens;
 import io.headroom.server.headshot.HeadshotEntity;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -26,7 +27,7 @@ public class JobStore {
     Clock clock;
 
     @Inject
-    JobEvents events;
+    Event<JobEvents.Progress> events;
 
     @Transactional
     public JobEntity create(String sessionId, List<String> styles, List<String> photoIds) {
@@ -142,6 +143,6 @@ public class JobStore {
     }
 
     private void publish(JobEntity j) {
-        events.publish(new JobEvents.Progress(j.id(), j.state().name().toLowerCase(java.util.Locale.ROOT), j.progress()));
+        events.fire(new JobEvents.Progress(j.id(), j.state().name().toLowerCase(java.util.Locale.ROOT), j.progress()));
     }
 }

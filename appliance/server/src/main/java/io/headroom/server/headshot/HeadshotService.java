@@ -1,0 +1,53 @@
+package io.headroom.server.headshot;
+
+import io.headroom.problem.ProblemException;
+import io.headroom.problem.ProblemType;
+import io.headroom.server.session.SessionEntity;
+import io.headroom.server.vault.SealedBlobs;
+import io.headroom.vault.IntegrityException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.logging.Logger;
+
+/** A session's headshots: finding them, and checking their blobs before any is served. */
+@ApplicationScoped
+public class HeadshotService {
+
+    private static final Logger LOG = Logger.getLogger(HeadshotService.class.getName());
+
+    @Inject
+    SealedBlobs sealed;
+
+    @PersistenceContext(unitName = "headroom")
+    EntityManager em;
+
+    public List<HeadshotEntity> all(SessionEntity session) {
+        return em.createQuery("SELECT h FROM HeadshotEntity h WHERE h.sessionId = :s ORDER BY h.createdAt, h.id", HeadshotEntity.class)
+                .setParameter("s", session.id()).getResultList();
+    }
+
+    /** Authenticates every blob before the answer starts, so tampering is a clean error, not a cut download. */
+    public void verify(SessionEntity session, List<HeadshotEntity> headshots) {
+        try {
+            for (HeadshotEntity h : headshots) {
+                sealed.copyTo(session.id(), session.storagePrefix(), h.blobId(), OutputStream.nullOutputStream());
+            }
+        } catch (IntegrityException e) {
+            LOG.severe("A stored headshot failed its integrity check; it was not served");
+            throw new ProblemException(ProblemType.INTEGRITY_ERROR,
+                    "A stored headshot failed its integrity check, so it is not shown. The operator has been told.");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String fileName(HeadshotEntity h, int n) {
+        return "headshot-" + (n > 0 ? n : h.id()) + "-" + h.aspect().replace(':', 'x') + ".jpg";
+    }
+}

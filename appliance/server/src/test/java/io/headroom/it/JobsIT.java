@@ -1,0 +1,175 @@
+package io.headroom.it;
+
+import static io.headroom.it.Api.bearer;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.StringReader;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import javax.imageio.ImageIO;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** From uploaded selfies to a ZIP of headshots, on a real Payara Micro with the shipped models. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class JobsIT {
+
+    private static final Path PHOTOS = Path.of("../core/src/test/resources/photos");
+    private static Path data;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        // One worker: the probe job of the cancellation test runs only after the cancelled one stopped.
+        ItDeployment d = ItDeployment.named("jobs").with("headroom.jobs.workers", "1");
+        data = d.data();
+        return d.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private Api api;
+    private String id;
+    private String token;
+
+    @BeforeEach
+    void session() {
+        api = new Api(base);
+        JsonObject s = api.openSession();
+        id = s.getString("id");
+        token = s.getString("token");
+    }
+
+    private static byte[] photo(String name) {
+        try {
+            return Files.readAllBytes(PHOTOS.resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private JsonArray upload(String... names) {
+        List<byte[]> files = new ArrayList<>();
+        for (String n : names) {
+            files.add(photo(n));
+        }
+        Api.Reply r = api.postFiles("api/sessions/" + id + "/photos", "photo", files, bearer(token));
+        assertEquals(201, r.status(), r.raw().body());
+        return (JsonArray) r.structure();
+    }
+
+    private String startJob() {
+        Api.Reply r = api.post("api/sessions/" + id + "/jobs", "{\"styles\": [\"natural\"]}", bearer(token));
+        assertEquals(202, r.status(), r.raw().body());
+        return r.json().getString("id");
+    }
+
+    @Test
+    void selfiesBecomeFramedHeadshotsInAZip() throws Exception {
+        JsonArray photos = upload("london_005_neutral.jpg", "cat_face_chelsea.png", "lisa_webcam_01.jpg");
+        String job = startJob();
+
+        List<String> events = api.events("api/sessions/" + id + "/jobs/" + job + "/events",
+                d -> d.contains("\"done\"") || d.contains("\"failed\""), bearer(token));
+        JsonObject last = Json.createReader(new StringReader(events.get(events.size() - 1))).readObject();
+        assertEquals("done", last.getString("state"), events.toString());
+        assertEquals(100, last.getInt("progress"));
+        assertTrue(events.size() >= 2, "progress is reported along the way: " + events);
+
+        JsonObject view = api.get("api/sessions/" + id + "/jobs/" + job, bearer(token)).json();
+        assertEquals("done", view.getString("state"));
+        JsonObject cat = view.getJsonArray("photos").getValuesAs(JsonObject.class).stream()
+                .filter(p -> p.getString("id").equals(photos.getJsonObject(1).getString("id"))).findFirst().orElseThrow();
+        assertEquals("unusable", cat.getString("verdict"));
+        assertEquals("no-face", cat.getJsonArray("reasons").getJsonObject(0).getString("code"));
+        assertFalse(cat.getJsonArray("reasons").getJsonObject(0).getString("message").isBlank());
+
+        JsonArray headshots = (JsonArray) api.get("api/sessions/" + id + "/headshots", bearer(token)).structure();
+        assertEquals(4, headshots.size(), "two usable photos, two aspects each");
+
+        HttpResponse<byte[]> zip = api.getBytes("api/sessions/" + id + "/headshots.zip", bearer(token));
+        assertEquals(200, zip.statusCode());
+        List<String> names = new ArrayList<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.body()))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                names.add(e.getName());
+                BufferedImage img = ImageIO.read(new ByteArrayInputStream(in.readAllBytes()));
+                if (e.getName().startsWith("natural/1x1/")) {
+                    assertEquals(1024, img.getWidth());
+                    assertEquals(1024, img.getHeight());
+                } else {
+                    assertTrue(e.getName().startsWith("natural/4x5/"), e.getName());
+                    assertEquals(1080, img.getWidth());
+                    assertEquals(1350, img.getHeight());
+                }
+            }
+        }
+        assertEquals(4, names.size(), names.toString());
+        HttpResponse<byte[]> one = api.getBytes("api/sessions/" + id + "/headshots/" + headshots.getJsonObject(0).getString("id"), bearer(token));
+        assertEquals("image/jpeg", one.headers().firstValue("Content-Type").orElse(""));
+    }
+
+    @Test
+    void jobsAreValidatedBeforeTheyQueue() {
+        api.post("api/sessions/" + id + "/jobs", "{\"styles\": [\"natural\"]}", bearer(token)).problem(409, "no-photos");
+        upload("lisa_webcam_01.jpg");
+        api.post("api/sessions/" + id + "/jobs", "{\"styles\": [\"baroque\"]}", bearer(token)).problem(400, "unknown-style");
+        api.post("api/sessions/" + id + "/jobs", "{\"styles\": [\"natural\"], \"photos\": [\"not-mine\"]}", bearer(token))
+                .problem(400, "invalid-request");
+        api.get("api/sessions/" + id + "/jobs/unknown", bearer(token)).problem(404, "not-found");
+    }
+
+    @Test
+    void deletingTheSessionCancelsItsJobAndLeavesNoBlob() throws Exception {
+        List<Path> before = blobDirs();
+        upload("london_005_neutral.jpg", "london_006_neutral.jpg", "london_021_neutral.jpg", "lisa_webcam_01.jpg");
+        List<Path> mine = new ArrayList<>(blobDirs());
+        mine.removeAll(before);
+        assertEquals(1, mine.size(), "the session's blob folder");
+        String job = startJob();
+        Api.Reply deleted = api.delete("api/sessions/" + id, bearer(token));
+        assertEquals(204, deleted.status(), deleted.raw().body());
+        api.get("api/sessions/" + id + "/jobs/" + job, bearer(token)).problem(404, "not-found");
+        // A worker may still be finishing a step: its blob is discarded when it finds the job cancelled.
+        // Wait for the queue to be idle by running a job of another session to the end.
+        JsonObject other = api.openSession();
+        id = other.getString("id");
+        token = other.getString("token");
+        upload("lisa_webcam_01.jpg");
+        String probe = startJob();
+        api.events("api/sessions/" + id + "/jobs/" + probe + "/events", d -> d.contains("\"done\"") || d.contains("\"failed\""), bearer(token));
+        assertFalse(Files.exists(mine.get(0)), "nothing of the deleted session remains, not even a late headshot");
+    }
+
+    private static List<Path> blobDirs() throws IOException {
+        if (!Files.isDirectory(data.resolve("blobs"))) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(data.resolve("blobs"))) {
+            return dirs.toList();
+        }
+    }
+}
