@@ -88,6 +88,15 @@ final class InstalledAppliance {
         return process;
     }
 
+    /** SIGKILL: the appliance dies on the spot, as in a power cut. */
+    void kill() throws InterruptedException {
+        process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            throw new AssertionError("the appliance did not die");
+        }
+    }
+
     /** Sends SIGTERM to the Java process and waits for the whole process tree to end. */
     int stop() throws InterruptedException {
         ProcessHandle java = process.toHandle().descendants()

@@ -11,8 +11,10 @@ public final class DatabaseLocation {
     /**
      * H2 settings appended to the file URL. DB_CLOSE_ON_EXIT=FALSE: the server closes the
      * database through its connection pool on shutdown, not H2's own shutdown hook racing it.
+     * WRITE_DELAY=0: a commit reaches the file at once; H2's default half-second delay would let
+     * a crash forget what was already answered (an upload acknowledged, its row gone).
      */
-    public static final String OPTIONS = ";DB_CLOSE_ON_EXIT=FALSE";
+    public static final String OPTIONS = ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
 
     private DatabaseLocation() {
     }
