@@ -1,0 +1,58 @@
+package io.headroom.installer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The minimal page in a real headless Chromium against the installed appliance: consent,
+ * upload, per-photo verdicts, progress to the end, gallery, delete. Needs chromium and
+ * chromium-driver (Debian packages; {@code .ci/run} installs them).
+ */
+class PageIT {
+
+    private static final Path PHOTOS = Path.of("../appliance/core/src/test/resources/photos").toAbsolutePath().normalize();
+
+    @Test
+    void aPersonGetsHeadshotsThroughThePageAndDeletesEverything() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")) && Files.isExecutable(Path.of("/usr/bin/chromedriver")),
+                "needs Debian's chromium and chromium-driver (.ci/run installs them)");
+        InstalledAppliance appliance = new InstalledAppliance("page");
+        appliance.start(appliance.serveCommand(), appliance::healthy);
+        try (WebDriver browser = new WebDriver(appliance.root.resolve("chromium-profile"))) {
+            browser.open("http://127.0.0.1:" + appliance.port + "/");
+            browser.click("#consent");
+            browser.click("#open");
+            browser.waitFor("!document.getElementById('session').hidden");
+            assertTrue(browser.script("return document.getElementById('deadline').textContent").toString().contains("deleted"));
+
+            browser.type("#files", String.join("\n", PHOTOS.resolve("london_005_neutral.jpg").toString(),
+                    PHOTOS.resolve("lisa_webcam_01.jpg").toString(), PHOTOS.resolve("cat_face_chelsea.png").toString()));
+            browser.click("#upload");
+            browser.waitFor("document.querySelectorAll('#photos tbody tr').length === 3");
+            assertTrue(browser.script("return document.querySelector('#photos tbody').textContent").toString().contains("XMP metadata"),
+                    "each photo says what intake removed from it");
+
+            browser.click("#create");
+            browser.waitFor("document.querySelectorAll('#gallery img').length === 4 && document.getElementById('status').textContent === 'Done.'");
+            assertEquals("100", browser.script("return String(document.getElementById('progress').value)").toString().replace("\"", ""));
+            String table = browser.script("return document.querySelector('#photos tbody').textContent").toString();
+            assertTrue(table.contains("No face was found in this photo."), table);
+            assertTrue(table.contains("used"), table);
+            Files.write(appliance.root.resolve("page.png"), browser.screenshot());
+
+            browser.click("#delete");
+            browser.waitFor("document.getElementById('error').textContent.includes('deleted')");
+            assertEquals("true", browser.script("return String(document.getElementById('session').hidden)").toString().replace("\"", ""));
+        } finally {
+            appliance.stop();
+        }
+        try (var blobs = Files.walk(appliance.data.resolve("blobs"))) {
+            assertEquals(0, blobs.filter(Files::isRegularFile).count(), "the page's delete removed every blob");
+        }
+    }
+}
