@@ -11,7 +11,6 @@ import jakarta.json.JsonObject;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.StringReader;
 import java.net.URL;
 import java.net.http.HttpResponse;
@@ -37,7 +36,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class JobsIT {
 
-    private static final Path PHOTOS = Path.of("../core/src/test/resources/photos");
     private static Path data;
 
     @Deployment(testable = false)
@@ -63,18 +61,10 @@ class JobsIT {
         token = s.getString("token");
     }
 
-    private static byte[] photo(String name) {
-        try {
-            return Files.readAllBytes(PHOTOS.resolve(name));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private JsonArray upload(String... names) {
         List<byte[]> files = new ArrayList<>();
         for (String n : names) {
-            files.add(photo(n));
+            files.add(Photos.bytes(n));
         }
         Api.Reply r = api.postFiles("api/sessions/" + id + "/photos", "photo", files, bearer(token));
         assertEquals(201, r.status(), r.raw().body());

@@ -43,7 +43,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class PhotosIT {
 
-    private static final Path PHOTOS = Path.of("../core/src/test/resources/photos");
     private static final List<String> WITH_GPS = List.of("london_025_neutral_INJECTED_gps_exif_only.jpg",
             "riga_old_man_REAL_GPS_xmp_face_region.jpg", "lisa_webcam_03_INJECTED_gps.png", "london_005_smiling_INJECTED_gps.webp");
     private static Path data;
@@ -68,14 +67,6 @@ class PhotosIT {
         JsonObject s = api.openSession();
         id = s.getString("id");
         token = s.getString("token");
-    }
-
-    private static byte[] photo(String name) {
-        try {
-            return Files.readAllBytes(PHOTOS.resolve(name));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private Api.Reply upload(List<byte[]> files) {
@@ -113,8 +104,8 @@ class PhotosIT {
 
     @Test
     void photosAreCleanedSealedAndReadBackWithoutAnyMetadata() throws Exception {
-        List<byte[]> files = new ArrayList<>(WITH_GPS.stream().map(PhotosIT::photo).toList());
-        files.add(photo("obama_2009_congress_address_rgba.png"));
+        List<byte[]> files = new ArrayList<>(WITH_GPS.stream().map(Photos::bytes).toList());
+        files.add(Photos.bytes("obama_2009_congress_address_rgba.png"));
         JsonArray stored = uploaded(files);
         assertEquals(5, stored.size());
         for (int i = 0; i < WITH_GPS.size(); i++) {
@@ -149,7 +140,7 @@ class PhotosIT {
 
     @Test
     void nothingReadableOfTheUploadsIsOnDisk() {
-        List<byte[]> files = WITH_GPS.stream().map(PhotosIT::photo).toList();
+        List<byte[]> files = WITH_GPS.stream().map(Photos::bytes).toList();
         uploaded(files);
         PlaintextScan scan = new PlaintextScan(files);
         assertTrue(scan.runCount() > 10_000, "the scan looks for many pixel runs: " + scan.runCount());
@@ -161,13 +152,13 @@ class PhotosIT {
         Path tmp = Path.of(System.getProperty("headroom.it.tmp"));
         Set<Path> blobsBefore = blobFiles();
         Set<String> tmpBefore = listing(tmp);
-        byte[] jpeg = photo("lisa_webcam_01.jpg");
+        byte[] jpeg = Photos.bytes("lisa_webcam_01.jpg");
 
         upload(List.of(Arrays.copyOf(jpeg, jpeg.length / 2))).problem(422, "photo-unreadable");
         upload(List.of(new byte[0])).problem(415, "unsupported-photo-format");
         upload(List.of("this is not a photo, whatever its name says".getBytes())).problem(415, "unsupported-photo-format");
         upload(List.of(pixelBomb())).problem(422, "photo-dimensions-too-large");
-        JsonObject heic = upload(List.of(photo("lisa_webcam_04_INJECTED_gps.heic"))).problem(415, "heic-not-supported");
+        JsonObject heic = upload(List.of(Photos.bytes("lisa_webcam_04_INJECTED_gps.heic"))).problem(415, "heic-not-supported");
         assertTrue(heic.getString("detail").contains("JPEG"));
         // All or nothing: a good photo next to a bad one is not kept either.
         upload(List.of(jpeg, Arrays.copyOf(jpeg, 300))).problem(422, "photo-unreadable");
@@ -180,7 +171,7 @@ class PhotosIT {
 
     @Test
     void aSessionHoldsAtMostItsLimit() {
-        byte[] jpeg = photo("lisa_webcam_01.jpg");
+        byte[] jpeg = Photos.bytes("lisa_webcam_01.jpg");
         uploaded(List.of(jpeg, jpeg, jpeg, jpeg));
         Set<Path> before = blobFiles();
         upload(List.of(jpeg, jpeg, jpeg)).problem(409, "too-many-photos");
@@ -191,7 +182,7 @@ class PhotosIT {
     @Test
     void tamperedBlobsFailWithAnIntegrityErrorNeverWrongPixels() throws Exception {
         Set<Path> before = blobFiles();
-        JsonArray stored = uploaded(List.of(photo("lisa_webcam_01.jpg"), photo("london_025_neutral_INJECTED_gps_exif_only.jpg")));
+        JsonArray stored = uploaded(List.of(Photos.bytes("lisa_webcam_01.jpg"), Photos.bytes("london_025_neutral_INJECTED_gps_exif_only.jpg")));
         List<Path> blobs = newBlobFiles(before);
         assertEquals(2, blobs.size());
         String first = stored.getJsonObject(0).getString("id");
@@ -240,7 +231,7 @@ class PhotosIT {
     @Test
     void deletingTheSessionRemovesEveryBlobAndEverything404sAfterwards() {
         Set<Path> before = blobFiles();
-        JsonArray stored = uploaded(List.of(photo("lisa_webcam_01.jpg"), photo("london_005_smiling_INJECTED_gps.webp")));
+        JsonArray stored = uploaded(List.of(Photos.bytes("lisa_webcam_01.jpg"), Photos.bytes("london_005_smiling_INJECTED_gps.webp")));
         List<Path> blobs = newBlobFiles(before);
         assertEquals(2, blobs.size());
 
@@ -251,15 +242,15 @@ class PhotosIT {
         api.get("api/sessions/" + id, bearer(token)).problem(404, "not-found");
         api.get("api/sessions/" + id + "/photos", bearer(token)).problem(404, "not-found");
         api.get("api/sessions/" + id + "/photos/" + stored.getJsonObject(0).getString("id"), bearer(token)).problem(404, "not-found");
-        upload(List.of(photo("lisa_webcam_01.jpg"))).problem(404, "not-found");
+        upload(List.of(Photos.bytes("lisa_webcam_01.jpg"))).problem(404, "not-found");
     }
 
     @Test
     void photosNeedTheSessionsToken() {
-        uploaded(List.of(photo("lisa_webcam_01.jpg")));
+        uploaded(List.of(Photos.bytes("lisa_webcam_01.jpg")));
         JsonObject other = api.openSession();
         api.get("api/sessions/" + id + "/photos", bearer(other.getString("token"))).problem(404, "not-found");
-        api.postFiles("api/sessions/" + id + "/photos", "photo", List.of(photo("lisa_webcam_01.jpg")), bearer("guess")).problem(404, "not-found");
+        api.postFiles("api/sessions/" + id + "/photos", "photo", List.of(Photos.bytes("lisa_webcam_01.jpg")), bearer("guess")).problem(404, "not-found");
     }
 
     private static Set<String> listing(Path dir) throws IOException {
