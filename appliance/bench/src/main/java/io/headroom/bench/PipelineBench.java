@@ -7,8 +7,6 @@ import io.headroom.face.FaceDetector;
 import io.headroom.face.InferenceDevice;
 import io.headroom.face.PhotoAnalysis;
 import io.headroom.framing.Aspect;
-import io.headroom.framing.Framer;
-import io.headroom.framing.FramingRules;
 import io.headroom.framing.HeadshotEncoder;
 import io.headroom.intake.DecodeBudget;
 import io.headroom.intake.IntakeLimits;
@@ -53,7 +51,7 @@ public final class PipelineBench {
              FaceDetector f = front.detector();
              FaceDetector b = back.detector()) {
             HeadshotPipeline pipeline = new HeadshotPipeline(new FaceAnalysis(f, b, AnalysisSettings.DEFAULT), 1024,
-                    new Framer(FramingRules.DEFAULT), new HeadshotEncoder(92, ""));
+                    new HeadshotEncoder(92, ""));
             List<PhotoAnalysis> analyses = new ArrayList<>();
             for (byte[] c : cleaned) {
                 analyses.add(pipeline.analyse(c)); // warm-up, and the faces to frame

@@ -10,8 +10,6 @@ import io.headroom.face.FaceDetector;
 import io.headroom.face.InferenceDevice;
 import io.headroom.face.PhotoAnalysis;
 import io.headroom.framing.Aspect;
-import io.headroom.framing.Framer;
-import io.headroom.framing.FramingRules;
 import io.headroom.framing.HeadshotEncoder;
 import io.headroom.intake.CleanedPhoto;
 import io.headroom.intake.DecodeBudget;
@@ -84,7 +82,7 @@ public final class ProcessCommand {
              FaceDetector front = frontModel.detector();
              FaceDetector back = backModel.detector()) {
             HeadshotPipeline pipeline = new HeadshotPipeline(new FaceAnalysis(front, back, AnalysisSettings.DEFAULT),
-                    AnalysisSettings.DEFAULT.analysisMaxSide(), new Framer(FramingRules.DEFAULT), new HeadshotEncoder(92, ""));
+                    AnalysisSettings.DEFAULT.analysisMaxSide(), new HeadshotEncoder(92, ""));
             for (Path input : inputs) {
                 Map<String, Object> entry = processOne(input, outDir, aspects, intake, pipeline);
                 photos.add(entry);

@@ -8,6 +8,8 @@ import io.headroom.framing.EncodedImageSource;
 import io.headroom.framing.Framed;
 import io.headroom.framing.Framer;
 import io.headroom.framing.HeadshotEncoder;
+import io.headroom.style.Look;
+import io.headroom.style.StyleDescriptor;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -18,7 +20,7 @@ import java.util.function.ToDoubleFunction;
 /**
  * From cleaned photos to headshots, the same for the server's jobs and the studio command line:
  * analyse each photo on a subsampled decode, pick the best usable ones, frame each for every
- * aspect from a region read of the photo, encode. No step holds a full-resolution frame.
+ * aspect from a region read of the photo, give it the style's light and colour, encode. No step holds a full-resolution frame.
  *
  * <p>Not thread-safe: one per worker (it holds the worker's detectors).
  */
@@ -28,11 +30,18 @@ public final class HeadshotPipeline {
     private final Framer framer;
     private final HeadshotEncoder encoder;
     private final int analysisMaxSide;
+    private final Look look;
 
-    public HeadshotPipeline(FaceAnalysis analysis, int analysisMaxSide, Framer framer, HeadshotEncoder encoder) {
+    /** A pipeline for the built-in {@code natural} style. */
+    public HeadshotPipeline(FaceAnalysis analysis, int analysisMaxSide, HeadshotEncoder encoder) {
+        this(analysis, analysisMaxSide, StyleDescriptor.natural(), encoder);
+    }
+
+    public HeadshotPipeline(FaceAnalysis analysis, int analysisMaxSide, StyleDescriptor style, HeadshotEncoder encoder) {
         this.analysis = analysis;
         this.analysisMaxSide = analysisMaxSide;
-        this.framer = framer;
+        this.framer = new Framer(style.framing().rules());
+        this.look = new Look(style);
         this.encoder = encoder;
     }
 
@@ -57,6 +66,7 @@ public final class HeadshotPipeline {
         List<Headshot> out = new ArrayList<>();
         for (Aspect aspect : aspects) {
             Framed framed = framer.frame(source, face, aspect);
+            look.apply(framed.image());
             out.add(new Headshot(aspect, framed.image().getWidth(), framed.image().getHeight(), encoder.encode(framed.image()), framed.padded()));
             framed.image().flush();
         }

@@ -4,8 +4,6 @@ import io.headroom.face.AnalysisSettings;
 import io.headroom.face.BlazeFaceModel;
 import io.headroom.face.FaceAnalysis;
 import io.headroom.face.InferenceDevice;
-import io.headroom.framing.Framer;
-import io.headroom.framing.FramingRules;
 import io.headroom.framing.HeadshotEncoder;
 import io.headroom.model.ModelFile;
 import io.headroom.model.ModelSet;
@@ -49,7 +47,7 @@ public class PipelineModels {
         AnalysisSettings analysis = new AnalysisSettings(settings.minEyeDistance(), AnalysisSettings.DEFAULT.minSharpness(),
                 AnalysisSettings.DEFAULT.analysisMaxSide());
         return new HeadshotPipeline(new FaceAnalysis(front.detector(), back.detector(), analysis), analysis.analysisMaxSide(),
-                new Framer(FramingRules.DEFAULT), new HeadshotEncoder(settings.jpegQuality(), settings.outputComment()));
+                new HeadshotEncoder(settings.jpegQuality(), settings.outputComment()));
     }
 
     public String deviceLabel() {

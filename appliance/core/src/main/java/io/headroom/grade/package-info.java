@@ -1,0 +1,2 @@
+/** Light and colour: 3D LUTs in {@code .cube} format and the grading steps of a style. */
+package io.headroom.grade;
