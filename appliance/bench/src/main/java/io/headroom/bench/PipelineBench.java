@@ -75,6 +75,26 @@ public final class PipelineBench {
                 }
                 framingRates[r] = headshots / ((System.nanoTime() - t1) / 1e9);
             }
+            // The full pipeline per 1024×1024 headshot: analysis, framing, light and colour, encoding.
+            java.lang.management.ManagementFactory.getMemoryPoolMXBeans().forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
+            double[] perHeadshot = new double[rounds];
+            for (int r = 0; r < rounds; r++) {
+                int n = 0;
+                long t = System.nanoTime();
+                for (byte[] c : cleaned) {
+                    PhotoAnalysis a = pipeline.analyse(c);
+                    if (a.usable()) {
+                        n += pipeline.render(c, a.face().orElseThrow(), List.of(Aspect.SQUARE)).size();
+                    }
+                }
+                perHeadshot[r] = (System.nanoTime() - t) / 1e9 / Math.max(1, n);
+            }
+            long peakHeap = java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
+                    .mapToLong(p -> p.getPeakUsage() == null ? 0 : p.getPeakUsage().getUsed()).sum();
+            System.out.printf("full pipeline: %.3f s per 1024×1024 headshot (median of %d rounds), peak heap %d MiB%n",
+                    median(perHeadshot), rounds, peakHeap >> 20);
+            set.files().forEach(m -> System.out.printf("model %s %s%n", m.file(), m.sha256()));
             System.out.printf("analysis: %.1f photos/s per worker (median of %d rounds over %d photos)%n", median(analysisRates), rounds, cleaned.size());
             System.out.printf("framing + encode: %.1f headshots/s per worker (1:1 1024² and 4:5 1080×1350)%n", median(framingRates));
             System.out.printf("%s %s, %d cores%n", System.getProperty("java.vm.name"), System.getProperty("java.version"),

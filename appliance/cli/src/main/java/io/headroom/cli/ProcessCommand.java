@@ -20,6 +20,7 @@ import io.headroom.model.ModelSet;
 import io.headroom.pipeline.Headshot;
 import io.headroom.pipeline.HeadshotPipeline;
 import io.headroom.problem.ProblemException;
+import io.headroom.style.StyleDescriptor;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code headroom process --out DIR [--aspect 1:1,4:5] PHOTO...}: the appliance's intake and
+ * {@code headroom process --out DIR [--aspect 1:1,4:5] [--style natural] [--sheet] PHOTO...}: the appliance's intake and
  * pipeline over a folder of photos, without the server. A studio batch holds many clients, so
  * every photo stands alone: each usable one yields its headshots, each unusable one a verdict.
  * Writes the headshots and {@code report.json} into DIR.
@@ -53,12 +54,20 @@ public final class ProcessCommand {
         Path outDir = null;
         List<Aspect> aspects = List.of(Aspect.SQUARE, Aspect.PORTRAIT);
         List<Path> inputs = new ArrayList<>();
+        boolean sheet = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (a.equals("--out") && i + 1 < args.size()) {
                 outDir = Path.of(args.get(++i));
             } else if (a.equals("--aspect") && i + 1 < args.size()) {
                 aspects = parseAspects(args.get(++i));
+            } else if (a.equals("--style") && i + 1 < args.size()) {
+                String style = args.get(++i);
+                if (!style.equals(StyleDescriptor.natural().id())) {
+                    throw new CliException("There is no style '" + style + "'. Available: " + StyleDescriptor.natural().id() + ".");
+                }
+            } else if (a.equals("--sheet")) {
+                sheet = true;
             } else if (a.startsWith("-")) {
                 throw new CliException(usage());
             } else {
@@ -84,7 +93,7 @@ public final class ProcessCommand {
             HeadshotPipeline pipeline = new HeadshotPipeline(new FaceAnalysis(front, back, AnalysisSettings.DEFAULT),
                     AnalysisSettings.DEFAULT.analysisMaxSide(), new HeadshotEncoder(92, ""));
             for (Path input : inputs) {
-                Map<String, Object> entry = processOne(input, outDir, aspects, intake, pipeline);
+                Map<String, Object> entry = processOne(input, outDir, aspects, intake, pipeline, sheet);
                 photos.add(entry);
                 if (Boolean.TRUE.equals(entry.get("usable"))) {
                     usable++;
@@ -100,7 +109,8 @@ public final class ProcessCommand {
         return 0;
     }
 
-    private Map<String, Object> processOne(Path input, Path outDir, List<Aspect> aspects, PhotoCleaner intake, HeadshotPipeline pipeline) {
+    private Map<String, Object> processOne(Path input, Path outDir, List<Aspect> aspects, PhotoCleaner intake, HeadshotPipeline pipeline,
+                                           boolean sheet) {
         Map<String, Object> entry = new LinkedHashMap<>();
         String name = input.getFileName().toString();
         entry.put("input", name);
@@ -140,7 +150,18 @@ public final class ProcessCommand {
                 } catch (IOException e) {
                     throw new CliException("Cannot write " + outDir.resolve(file));
                 }
-                written.add(Map.of("file", file, "aspect", h.aspect().name(), "width", h.width(), "height", h.height(), "padded", h.padded()));
+                Map<String, Object> w = new LinkedHashMap<>(Map.of("file", file, "aspect", h.aspect().name(), "width", h.width(),
+                        "height", h.height(), "padded", h.padded()));
+                if (sheet) {
+                    String sheetFile = stem + "-" + h.aspect().slug() + "-sheet.jpg";
+                    try {
+                        Files.write(outDir.resolve(sheetFile), ContactSheet.of(cleaned.encoded(), h.jpeg()));
+                    } catch (IOException e) {
+                        throw new CliException("Cannot write " + outDir.resolve(sheetFile));
+                    }
+                    w.put("sheet", sheetFile);
+                }
+                written.add(w);
             }
             entry.put("headshots", written);
         }
@@ -182,6 +203,6 @@ public final class ProcessCommand {
     }
 
     static String usage() {
-        return "usage: headroom process --out DIR [--aspect 1:1,4:5] PHOTO...";
+        return "usage: headroom process --out DIR [--aspect 1:1,4:5] [--style natural] [--sheet] PHOTO...";
     }
 }

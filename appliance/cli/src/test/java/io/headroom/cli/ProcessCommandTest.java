@@ -60,6 +60,17 @@ class ProcessCommandTest {
     }
 
     @Test
+    void aContactSheetShowsBeforeAndAfter() throws Exception {
+        assertEquals(0, command().run(List.of("--out", out.toString(), "--style", "natural", "--sheet", "--aspect", "1:1",
+                PHOTOS.resolve("lisa_webcam_01.jpg").toString())));
+        BufferedImage sheet = ImageIO.read(out.resolve("lisa_webcam_01-1x1-sheet.jpg").toFile());
+        assertEquals(ContactSheet.HEIGHT + 32, sheet.getHeight());
+        assertTrue(sheet.getWidth() > 2 * ContactSheet.HEIGHT * 3 / 4, "two pictures side by side");
+        assertThrows(CliException.class, () -> command().run(List.of("--out", out.toString(), "--style", "baroque",
+                PHOTOS.resolve("lisa_webcam_01.jpg").toString())));
+    }
+
+    @Test
     void noUsablePhotoIsAnErrorWithAReason() {
         CliException e = assertThrows(CliException.class, () -> command().run(List.of("--out", out.toString(),
                 PHOTOS.resolve("brick_texture_gray.png").toString())));
