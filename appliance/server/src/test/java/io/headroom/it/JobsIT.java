@@ -12,7 +12,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,16 +24,14 @@ import javax.imageio.ImageIO;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** From uploaded selfies to a ZIP of headshots, on a real Payara Micro with the shipped models. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class JobsIT {
+class JobsIT extends WithSession {
 
     private static Path data;
 
@@ -46,27 +43,12 @@ class JobsIT {
         return d.war();
     }
 
-    @ArquillianResource
-    URL base;
-
-    private Api api;
-    private String id;
-    private String token;
-
-    @BeforeEach
-    void session() {
-        api = new Api(base);
-        JsonObject s = api.openSession();
-        id = s.getString("id");
-        token = s.getString("token");
-    }
-
     private JsonArray upload(String... names) {
         List<byte[]> files = new ArrayList<>();
         for (String n : names) {
             files.add(Photos.bytes(n));
         }
-        Api.Reply r = api.postFiles("api/sessions/" + id + "/photos", "photo", files, bearer(token));
+        Api.Reply r = uploadFiles(files);
         assertEquals(201, r.status(), r.raw().body());
         return (JsonArray) r.structure();
     }

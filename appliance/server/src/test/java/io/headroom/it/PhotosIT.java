@@ -11,7 +11,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,9 +27,7 @@ import org.apache.commons.imaging.formats.jpeg.JpegImageMetadata;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -41,7 +38,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class PhotosIT {
+class PhotosIT extends WithSession {
 
     private static final List<String> WITH_GPS = List.of("london_025_neutral_INJECTED_gps_exif_only.jpg",
             "riga_old_man_REAL_GPS_xmp_face_region.jpg", "lisa_webcam_03_INJECTED_gps.png", "london_005_smiling_INJECTED_gps.webp");
@@ -54,23 +51,8 @@ class PhotosIT {
         return d.war();
     }
 
-    @ArquillianResource
-    URL base;
-
-    private Api api;
-    private String id;
-    private String token;
-
-    @BeforeEach
-    void session() {
-        api = new Api(base);
-        JsonObject s = api.openSession();
-        id = s.getString("id");
-        token = s.getString("token");
-    }
-
     private Api.Reply upload(List<byte[]> files) {
-        return api.postFiles("api/sessions/" + id + "/photos", "photo", files, bearer(token));
+        return uploadFiles(files);
     }
 
     private JsonArray uploaded(List<byte[]> files) {

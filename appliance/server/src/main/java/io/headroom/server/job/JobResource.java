@@ -152,10 +152,13 @@ public class JobResource {
         }
     }
 
-    private static synchronized void send(SseEventSink sink, Sse sse, JobEvents.Progress p) {
-        if (!sink.isClosed()) {
-            sink.send(sse.newEventBuilder().name("progress").mediaType(MediaType.APPLICATION_JSON_TYPE)
-                    .data(String.class, JSON.toJson(Map.of("state", p.state(), "progress", p.progress()))).build());
+    private static void send(SseEventSink sink, Sse sse, JobEvents.Progress p) {
+        // The worker and this request may both send on one stream: one at a time per stream.
+        synchronized (sink) {
+            if (!sink.isClosed()) {
+                sink.send(sse.newEventBuilder().name("progress").mediaType(MediaType.APPLICATION_JSON_TYPE)
+                        .data(String.class, JSON.toJson(Map.of("state", p.state(), "progress", p.progress()))).build());
+            }
         }
     }
 
