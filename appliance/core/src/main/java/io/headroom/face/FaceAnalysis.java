@@ -29,6 +29,8 @@ public final class FaceAnalysis {
     private static final double CONFIDENT_BACK_SCORE = 0.9;
     private static final double TURNED_SCORE = 0.85;
     private static final double REFINE_ROLL = 25;
+    /** An upright face is usually found with at least this score; below it, turned frames are tried too. */
+    private static final double CONFIDENT_UPRIGHT = 0.85;
 
     private final FaceDetector front;
     private final FaceDetector back;
@@ -48,11 +50,19 @@ public final class FaceAnalysis {
         Exposure exposure = Exposure.of(work);
         int rotation = 0;
         List<Face> faces = detectBoth(work);
-        if (faces.isEmpty()) {
+        double best = faces.stream().mapToDouble(Face::score).max().orElse(0);
+        if (best < CONFIDENT_UPRIGHT) {
+            // Nothing, or only an unsure face: a turned photo (upside down, on its side) is found
+            // with more confidence, and with keypoints that mean what they say, once turned back.
             for (int turn : TURNS) {
-                faces = detectTurned(work, turn);
-                if (!faces.isEmpty()) {
+                List<Face> turned = detectTurned(work, turn);
+                double score = turned.stream().mapToDouble(Face::score).max().orElse(0);
+                if (score > best + 0.05) {
+                    faces = turned;
+                    best = score;
                     rotation = turn;
+                }
+                if (best >= CONFIDENT_UPRIGHT) {
                     break;
                 }
             }

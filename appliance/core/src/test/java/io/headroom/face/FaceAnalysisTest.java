@@ -56,6 +56,29 @@ class FaceAnalysisTest {
     }
 
     @ParameterizedTest
+    @ValueSource(ints = {45, -45, 90, 180, 270})
+    void aFaceTurnedInThePlaneIsStillFound(int degrees) throws Exception {
+        java.awt.image.BufferedImage upright = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(TestPhotos.bytes("london_021_neutral.jpg")));
+        double r = Math.toRadians(degrees);
+        int w = upright.getWidth();
+        int h = upright.getHeight();
+        int side = (int) Math.ceil(Math.hypot(w, h));
+        java.awt.image.BufferedImage turned = new java.awt.image.BufferedImage(side, side, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = turned.createGraphics();
+        g.setColor(java.awt.Color.GRAY);
+        g.fillRect(0, 0, side, side);
+        g.rotate(r, side / 2.0, side / 2.0);
+        g.drawImage(upright, (side - w) / 2, (side - h) / 2, null);
+        g.dispose();
+        PhotoAnalysis a = TestDetectors.analyseImage(turned);
+        assertTrue(a.face().isPresent(), "found at " + degrees + "°");
+        double roll = a.face().get().rollDegrees();
+        double expected = ((degrees + 540) % 360) - 180;
+        double off = Math.abs(((roll - expected) + 540) % 360 - 180);
+        assertTrue(off < 12, "roll " + roll + " for a face turned " + degrees + "°");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"brick_texture_gray.png", "cat_face_chelsea.png", "coffee_cup.png"})
     void noFace(String name) {
         assertEquals(List.of(Verdict.NO_FACE), analyse(name).reasons(), name);
