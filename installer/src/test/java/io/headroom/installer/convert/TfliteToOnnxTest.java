@@ -1,0 +1,93 @@
+package io.headroom.installer.convert;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtSession;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TfliteToOnnxTest {
+
+    private static final Path LANDMARK = Path.of("src/test/resources/tflite/face_landmark.tflite");
+
+    @Test
+    void halfPrecisionDecodes() {
+        assertEquals(1.0f, TfliteToOnnx.halfToFloat((short) 0x3C00));
+        assertEquals(-2.0f, TfliteToOnnx.halfToFloat((short) 0xC000));
+        assertEquals(0.0f, TfliteToOnnx.halfToFloat((short) 0));
+        assertEquals(65504f, TfliteToOnnx.halfToFloat((short) 0x7BFF));
+        assertEquals(0x1p-24f, TfliteToOnnx.halfToFloat((short) 1));
+    }
+
+    @Test
+    void theLandmarkModelConvertsDeterministicallyAndRuns() throws Exception {
+        byte[] tflite = Files.readAllBytes(LANDMARK);
+        byte[] onnx = TfliteToOnnx.convert(tflite);
+        assertArrayEquals(onnx, TfliteToOnnx.convert(tflite), "byte for byte the same every time");
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        try (OrtSession session = env.createSession(onnx, new OrtSession.SessionOptions())) {
+            float[] input = new float[192 * 192 * 3];
+            java.util.Arrays.fill(input, 0.5f);
+            try (OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.wrap(input), new long[] {1, 192, 192, 3});
+                 OrtSession.Result r = session.run(Map.of("input_1", x))) {
+                float[][][][] landmarks = (float[][][][]) r.get("conv2d_21").orElseThrow().getValue();
+                assertEquals(1404, landmarks[0][0][0].length);
+            }
+        }
+    }
+
+    /**
+     * The converted network does what the original does: on a real face, cropped as MediaPipe
+     * crops it, its nose-tip and eye-corner landmarks land on BlazeFace's nose and eyes.
+     */
+    @Test
+    void theConvertedLandmarksSitOnTheFace() throws Exception {
+        java.awt.image.BufferedImage photo = javax.imageio.ImageIO.read(Path.of("../appliance/core/src/test/resources/photos/london_005_neutral.jpg").toFile());
+        io.headroom.model.ModelSet models = io.headroom.model.ModelSet.open(Path.of("models"));
+        io.headroom.face.Face face;
+        try (io.headroom.face.BlazeFaceModel m = io.headroom.face.BlazeFaceModel.load(models, io.headroom.face.BlazeFaceModel.Variant.FRONT,
+                io.headroom.face.InferenceDevice.CPU, 1, 0.5);
+             io.headroom.face.FaceDetector d = m.detector()) {
+            face = d.detect(photo).get(0);
+        }
+        double side = 1.5 * face.width();
+        double x0 = face.x() + face.width() / 2 - side / 2;
+        double y0 = face.y() + face.height() / 2 - side / 2;
+        java.awt.image.BufferedImage crop = new java.awt.image.BufferedImage(192, 192, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = crop.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(photo, 0, 0, 192, 192, (int) x0, (int) y0, (int) (x0 + side), (int) (y0 + side), null);
+        g.dispose();
+        float[] input = new float[192 * 192 * 3];
+        int[] rgb = crop.getRGB(0, 0, 192, 192, null, 0, 192);
+        for (int i = 0; i < rgb.length; i++) {
+            input[3 * i] = ((rgb[i] >> 16) & 0xFF) / 255f;
+            input[3 * i + 1] = ((rgb[i] >> 8) & 0xFF) / 255f;
+            input[3 * i + 2] = (rgb[i] & 0xFF) / 255f;
+        }
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        try (OrtSession session = env.createSession(TfliteToOnnx.convert(Files.readAllBytes(LANDMARK)), new OrtSession.SessionOptions());
+             OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.wrap(input), new long[] {1, 192, 192, 3});
+             OrtSession.Result r = session.run(Map.of("input_1", x))) {
+            float[] l = ((float[][][][]) r.get("conv2d_21").orElseThrow().getValue())[0][0][0];
+            float[] presence = ((float[][][][]) r.get("conv2d_31").orElseThrow().getValue())[0][0][0];
+            assertTrue(presence[0] > 0, "the face-presence logit says there is a face: " + presence[0]);
+            double scale = side / 192;
+            java.util.function.IntFunction<io.headroom.face.Point> at = i -> new io.headroom.face.Point(x0 + l[3 * i] * scale, y0 + l[3 * i + 1] * scale);
+            double tolerance = 0.12 * face.width();
+            assertTrue(at.apply(1).distance(face.nose()) < tolerance, "nose tip " + at.apply(1) + " vs " + face.nose());
+            io.headroom.face.Point leftEye = at.apply(33).x() < at.apply(263).x() ? at.apply(33) : at.apply(263);
+            io.headroom.face.Point rightEye = at.apply(33).x() < at.apply(263).x() ? at.apply(263) : at.apply(33);
+            assertTrue(leftEye.x() < face.leftEye().x() && rightEye.x() > face.rightEye().x(), "outer eye corners lie outside the eye centres");
+            assertTrue(Math.abs(leftEye.y() - face.leftEye().y()) < tolerance && Math.abs(rightEye.y() - face.rightEye().y()) < tolerance,
+                    "and at the eyes' height");
+        }
+    }
+}
