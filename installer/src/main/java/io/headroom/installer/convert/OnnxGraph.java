@@ -108,6 +108,16 @@ final class OnnxGraph {
             return this;
         }
 
+        Node real(String name, float value) {
+            proto.message(5, new Protobuf().string(1, name).float32(2, value).varint(20, 1)); // FLOAT
+            return this;
+        }
+
+        Node text(String name, String value) {
+            proto.message(5, new Protobuf().string(1, name).string(4, value).varint(20, 3)); // STRING
+            return this;
+        }
+
         Node integer(String name, long value) {
             proto.message(5, new Protobuf().string(1, name).varint(3, value).varint(20, 2)); // INT
             return this;

@@ -15,17 +15,21 @@ import org.tensorflow.lite.schema.BuiltinOperator;
 import org.tensorflow.lite.schema.Conv2DOptions;
 import org.tensorflow.lite.schema.DepthwiseConv2DOptions;
 import org.tensorflow.lite.schema.Model;
+import org.tensorflow.lite.schema.MulOptions;
 import org.tensorflow.lite.schema.Operator;
 import org.tensorflow.lite.schema.OperatorCode;
 import org.tensorflow.lite.schema.Padding;
 import org.tensorflow.lite.schema.Pool2DOptions;
+import org.tensorflow.lite.schema.ResizeBilinearOptions;
 import org.tensorflow.lite.schema.SubGraph;
 import org.tensorflow.lite.schema.Tensor;
 import org.tensorflow.lite.schema.TensorType;
 
 /**
  * Converts MediaPipe's TFLite models to ONNX for ONNX Runtime: the small op set they use
- * (CONV_2D, DEPTHWISE_CONV_2D, ADD, PRELU, RELU, MAX_POOL_2D, PAD, DEQUANTIZE of FP16 weights).
+ * (CONV_2D, DEPTHWISE_CONV_2D, ADD, MUL, PRELU, RELU, HARD_SWISH, LOGISTIC, MAX_POOL_2D,
+ * AVERAGE_POOL_2D, PAD, RESIZE_BILINEAR, MediaPipe's Convolution2DTransposeBias, DEQUANTIZE of
+ * FP16 weights).
  * TFLite is NHWC and ONNX's Conv is NCHW: the graph transposes at its edges, weights are
  * permuted, SAME padding is made explicit, FP16 weights are folded to float32 constants. The
  * graph's inputs and outputs keep TFLite's NHWC shapes and names.
@@ -123,8 +127,123 @@ public final class TfliteToOnnx {
                 onnx.node("Pad", List.of(activation(op.inputs(0)), pads), y);
                 activations.put(out, y);
             }
+            case BuiltinOperator.MUL -> {
+                MulOptions o = (MulOptions) op.builtinOptions(new MulOptions());
+                String product = onnx.fresh("mul");
+                onnx.node("Mul", List.of(operand(op.inputs(0)), operand(op.inputs(1))), product);
+                activations.put(out, activate(product, o == null ? ActivationFunctionType.NONE : o.fusedActivationFunction()));
+            }
+            case BuiltinOperator.LOGISTIC -> {
+                String y = onnx.fresh("sigmoid");
+                onnx.node("Sigmoid", List.of(activation(op.inputs(0))), y);
+                activations.put(out, y);
+            }
+            case BuiltinOperator.HARD_SWISH -> {
+                // x · HardSigmoid(x) with alpha 1/6, beta 1/2: HardSwish itself needs opset 14.
+                String gate = onnx.fresh("hardsigmoid");
+                String x = activation(op.inputs(0));
+                onnx.node("HardSigmoid", List.of(x), gate).real("alpha", 1f / 6f).real("beta", 0.5f);
+                String y = onnx.fresh("hardswish");
+                onnx.node("Mul", List.of(x, gate), y);
+                activations.put(out, y);
+            }
+            case BuiltinOperator.AVERAGE_POOL_2D -> {
+                Pool2DOptions o = (Pool2DOptions) op.builtinOptions(new Pool2DOptions());
+                int[] in = shape(op.inputs(0));
+                long[] pads = pads(o.padding(), in[1], in[2], o.filterHeight(), o.filterWidth(), o.strideH(), o.strideW(), 1, 1);
+                String y = onnx.fresh("avgpool");
+                onnx.node("AveragePool", List.of(activation(op.inputs(0))), y)
+                        .ints("kernel_shape", o.filterHeight(), o.filterWidth())
+                        .ints("strides", o.strideH(), o.strideW())
+                        .ints("pads", pads)
+                        .integer("count_include_pad", 0);
+                activations.put(out, activate(y, o.fusedActivationFunction()));
+            }
+            case BuiltinOperator.RESIZE_BILINEAR -> {
+                ResizeBilinearOptions o = (ResizeBilinearOptions) op.builtinOptions(new ResizeBilinearOptions());
+                int[] target = shape(out);
+                String sizes = onnx.fresh("sizes");
+                onnx.int64s(sizes, new long[] {target[0], target[3], target[1], target[2]});
+                String mode = o != null && o.alignCorners() ? "align_corners"
+                        : o != null && o.halfPixelCenters() ? "half_pixel" : "asymmetric";
+                String y = onnx.fresh("resize");
+                onnx.node("Resize", List.of(activation(op.inputs(0)), "", "", sizes), y)
+                        .text("mode", "linear").text("coordinate_transformation_mode", mode);
+                activations.put(out, y);
+            }
+            case BuiltinOperator.CUSTOM -> {
+                if (!"Convolution2DTransposeBias".equals(code.customCode())) {
+                    throw new IllegalArgumentException("custom TFLite operator " + code.customCode() + " is not supported");
+                }
+                transposeConvBias(op);
+            }
             default -> throw new IllegalArgumentException("TFLite operator " + BuiltinOperator.name(builtin) + " is not supported");
         }
+    }
+
+    /**
+     * MediaPipe's transposed convolution with bias (kernel 2×2, stride 2, SAME): an ONNX
+     * ConvTranspose whose weight is the TFLite kernel [O, H, W, I] permuted to [I, O, H, W].
+     */
+    private void transposeConvBias(Operator op) {
+        int[] w = shape(op.inputs(1));
+        int o = w[0];
+        int kh = w[1];
+        int kw = w[2];
+        int i = w[3];
+        float[] kernel = constant(op.inputs(1));
+        float[] iohw = new float[kernel.length];
+        for (int a = 0; a < o; a++) {
+            for (int y = 0; y < kh; y++) {
+                for (int x = 0; x < kw; x++) {
+                    for (int c = 0; c < i; c++) {
+                        iohw[((c * o + a) * kh + y) * kw + x] = kernel[((a * kh + y) * kw + x) * i + c];
+                    }
+                }
+            }
+        }
+        String weights = onnx.fresh("wt");
+        onnx.floats(weights, new long[] {i, o, kh, kw}, iohw);
+        float[] bias = constant(op.inputs(2));
+        String b = onnx.fresh("bt");
+        onnx.floats(b, new long[] {bias.length}, bias);
+        int[] in = shape(op.inputs(0));
+        int[] out = shape(op.outputs(0));
+        int sh = out[1] / in[1];
+        int sw = out[2] / in[2];
+        String y = onnx.fresh("convtranspose");
+        onnx.node("ConvTranspose", List.of(activation(op.inputs(0)), weights, b), y)
+                .ints("kernel_shape", kh, kw)
+                .ints("strides", sh, sw)
+                .ints("output_shape", out[1], out[2]);
+        activations.put(op.outputs(0), y);
+    }
+
+    /** An operand of an element-wise op: an activation, or a constant laid out for NCHW broadcasting. */
+    private String operand(int tensor) {
+        String a = activations.get(tensor);
+        if (a != null) {
+            return a;
+        }
+        float[] v = constant(tensor);
+        int[] s = shape(tensor);
+        String name = onnx.fresh("const");
+        if (s.length == 4) {
+            float[] nchw = new float[v.length];
+            for (int y = 0; y < s[1]; y++) {
+                for (int x = 0; x < s[2]; x++) {
+                    for (int c = 0; c < s[3]; c++) {
+                        nchw[(c * s[1] + y) * s[2] + x] = v[(y * s[2] + x) * s[3] + c];
+                    }
+                }
+            }
+            onnx.floats(name, new long[] {s[0], s[3], s[1], s[2]}, nchw);
+        } else if (s.length == 1 || s.length == 3) {
+            onnx.floats(name, new long[] {v.length, 1, 1}, v);
+        } else {
+            onnx.floats(name, new long[] {}, v);
+        }
+        return name;
     }
 
     private void conv(Operator op, boolean depthwise) {

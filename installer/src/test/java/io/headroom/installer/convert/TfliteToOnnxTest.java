@@ -15,6 +15,16 @@ import org.junit.jupiter.api.Test;
 
 class TfliteToOnnxTest {
 
+    /**
+     * DJL creates ONNX Runtime's process-wide environment with options of its own and fails if one
+     * exists already, so it goes first; these tests then share that environment.
+     */
+    @org.junit.jupiter.api.BeforeAll
+    static void djlFirst() {
+        System.setProperty("ai.djl.offline", "true");
+        ai.djl.engine.Engine.getEngine("OnnxRuntime");
+    }
+
     private static final Path LANDMARK = Path.of("src/test/resources/tflite/face_landmark.tflite");
 
     @Test
@@ -88,6 +98,37 @@ class TfliteToOnnxTest {
             assertTrue(leftEye.x() < face.leftEye().x() && rightEye.x() > face.rightEye().x(), "outer eye corners lie outside the eye centres");
             assertTrue(Math.abs(leftEye.y() - face.leftEye().y()) < tolerance && Math.abs(rightEye.y() - face.rightEye().y()) < tolerance,
                     "and at the eyes' height");
+        }
+    }
+
+    /** The converted selfie segmentation separates a person from the studio wall behind them. */
+    @Test
+    void theConvertedSegmentationFindsThePerson() throws Exception {
+        java.awt.image.BufferedImage photo = javax.imageio.ImageIO.read(Path.of("../appliance/core/src/test/resources/photos/london_005_neutral.jpg").toFile());
+        java.awt.image.BufferedImage small = new java.awt.image.BufferedImage(256, 256, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = small.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(photo, 0, 0, 256, 256, null);
+        g.dispose();
+        float[] input = new float[256 * 256 * 3];
+        int[] rgb = small.getRGB(0, 0, 256, 256, null, 0, 256);
+        for (int i = 0; i < rgb.length; i++) {
+            input[3 * i] = ((rgb[i] >> 16) & 0xFF) / 255f;
+            input[3 * i + 1] = ((rgb[i] >> 8) & 0xFF) / 255f;
+            input[3 * i + 2] = (rgb[i] & 0xFF) / 255f;
+        }
+        byte[] onnx = TfliteToOnnx.convert(Files.readAllBytes(Path.of("src/test/resources/tflite/selfie_segmentation.tflite")));
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        try (OrtSession session = env.createSession(onnx, new OrtSession.SessionOptions());
+             OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.wrap(input), new long[] {1, 256, 256, 3});
+             OrtSession.Result r = session.run(Map.of("input_1", x))) {
+            float[][][][] mask = (float[][][][]) r.get(0).getValue();
+            assertEquals(256, mask[0].length);
+            float centre = mask[0][128][128][0];
+            float corner = mask[0][8][8][0];
+            float otherCorner = mask[0][8][247][0];
+            assertTrue(centre > 0.9f, "the face is person: " + centre);
+            assertTrue(corner < 0.1f && otherCorner < 0.1f, "the wall is not: " + corner + ", " + otherCorner);
         }
     }
 }
