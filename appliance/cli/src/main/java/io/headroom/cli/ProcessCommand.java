@@ -12,6 +12,8 @@ import io.headroom.face.PhotoAnalysis;
 import io.headroom.framing.Aspect;
 import io.headroom.framing.HeadshotEncoder;
 import io.headroom.intake.CleanedPhoto;
+import io.headroom.matte.PersonSegmenter;
+import io.headroom.matte.SelfieSegmentationModel;
 import io.headroom.intake.DecodeBudget;
 import io.headroom.intake.IntakeLimits;
 import io.headroom.intake.PhotoCleaner;
@@ -40,6 +42,8 @@ import java.util.Map;
 public final class ProcessCommand {
 
     static final int NOTHING_USABLE = 3;
+    /** The models this command runs; the report names these and no others. */
+    static final java.util.Set<String> USED_ROLES = java.util.Set.of("face_detection_front", "face_detection_back", "selfie_segmentation");
 
     private final Path modelsDirectory;
     private final PrintStream out;
@@ -88,10 +92,13 @@ public final class ProcessCommand {
         int usable = 0;
         try (BlazeFaceModel frontModel = BlazeFaceModel.load(models, BlazeFaceModel.Variant.FRONT, InferenceDevice.CPU, Runtime.getRuntime().availableProcessors(), 0.5);
              BlazeFaceModel backModel = BlazeFaceModel.load(models, BlazeFaceModel.Variant.BACK, InferenceDevice.CPU, Runtime.getRuntime().availableProcessors(), 0.5);
+             SelfieSegmentationModel segmentationModel = SelfieSegmentationModel.load(models, InferenceDevice.CPU,
+                     Runtime.getRuntime().availableProcessors());
              FaceDetector front = frontModel.detector();
-             FaceDetector back = backModel.detector()) {
+             FaceDetector back = backModel.detector();
+             PersonSegmenter segmenter = segmentationModel.segmenter()) {
             HeadshotPipeline pipeline = new HeadshotPipeline(new FaceAnalysis(front, back, AnalysisSettings.DEFAULT),
-                    AnalysisSettings.DEFAULT.analysisMaxSide(), new HeadshotEncoder(92, ""));
+                    AnalysisSettings.DEFAULT.analysisMaxSide(), segmenter, new HeadshotEncoder(92, ""));
             for (Path input : inputs) {
                 Map<String, Object> entry = processOne(input, outDir, aspects, intake, pipeline, sheet);
                 photos.add(entry);
@@ -174,6 +181,9 @@ public final class ProcessCommand {
         report.put("headroom", HeadroomVersion.current());
         List<Map<String, String>> used = new ArrayList<>();
         for (ModelFile m : models.files()) {
+            if (!USED_ROLES.contains(m.role())) {
+                continue;
+            }
             used.add(Map.of("file", m.file(), "role", m.role(), "sha256", m.sha256(), "source", m.source(), "licence", m.licence()));
         }
         report.put("models", used);

@@ -116,9 +116,7 @@ final class BlazeFaceDetector implements FaceDetector {
     private static float[] find(float[][] outputs, int count, int last) {
         for (float[] o : outputs) {
             if ((int) o[0] == count && (int) o[1] == last) {
-                float[] data = new float[o.length - 2];
-                System.arraycopy(o, 2, data, 0, data.length);
-                return data;
+                return io.headroom.model.RawTranslator.data(o);
             }
         }
         throw new IllegalStateException("the face detection model has no output of " + count + "×" + last);

@@ -2,20 +2,13 @@ package io.headroom.face;
 
 import ai.djl.MalformedModelException;
 import ai.djl.inference.Predictor;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
-import ai.djl.translate.Batchifier;
-import ai.djl.translate.Translator;
-import ai.djl.translate.TranslatorContext;
 import io.headroom.model.ModelSet;
+import io.headroom.model.RawTranslator;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * One BlazeFace network loaded once for the whole application (front 128×128 or back 256×256),
@@ -65,7 +58,7 @@ public final class BlazeFaceModel implements AutoCloseable {
                 .optModelPath(file)
                 .optEngine("OnnxRuntime")
                 .optDevice(device.djlDevice())
-                .optTranslator(new RawTranslator(variant.inputSize))
+                .optTranslator(new RawTranslator(1, variant.inputSize, variant.inputSize, 3))
                 .optOption("interOpNumThreads", "1")
                 .optOption("intraOpNumThreads", Integer.toString(intraOpThreads))
                 .build();
@@ -88,46 +81,5 @@ public final class BlazeFaceModel implements AutoCloseable {
     @Override
     public void close() {
         model.close();
-    }
-
-    /**
-     * NHWC floats in, every output tensor as floats out. No batchifier: the default one stacks,
-     * which ONNX Runtime's DJL engine does not implement; the rest of the maths happens in plain
-     * Java, for the same reason.
-     */
-    private static final class RawTranslator implements Translator<float[], float[][]> {
-        private final int size;
-
-        RawTranslator(int size) {
-            this.size = size;
-        }
-
-        @Override
-        public NDList processInput(TranslatorContext ctx, float[] input) {
-            NDArray array = ctx.getNDManager().create(input, new Shape(1, size, size, 3));
-            return new NDList(array);
-        }
-
-        @Override
-        public float[][] processOutput(TranslatorContext ctx, NDList list) {
-            List<float[]> out = new ArrayList<>();
-            for (NDArray a : list) {
-                long[] shape = a.getShape().getShape();
-                float[] data = a.toFloatArray();
-                // Tag each output with its shape's middle and last dimensions, so callers need not
-                // rely on the order in which the graph lists them.
-                float[] tagged = new float[data.length + 2];
-                tagged[0] = shape.length > 1 ? shape[1] : 0;
-                tagged[1] = shape[shape.length - 1];
-                System.arraycopy(data, 0, tagged, 2, data.length);
-                out.add(tagged);
-            }
-            return out.toArray(new float[0][]);
-        }
-
-        @Override
-        public Batchifier getBatchifier() {
-            return null;
-        }
     }
 }

@@ -8,6 +8,8 @@ import io.headroom.framing.EncodedImageSource;
 import io.headroom.framing.Framed;
 import io.headroom.framing.Framer;
 import io.headroom.framing.HeadshotEncoder;
+import io.headroom.matte.Cutout;
+import io.headroom.matte.PersonSegmenter;
 import io.headroom.style.Look;
 import io.headroom.style.StyleDescriptor;
 import java.awt.Rectangle;
@@ -20,7 +22,8 @@ import java.util.function.ToDoubleFunction;
 /**
  * From cleaned photos to headshots, the same for the server's jobs and the studio command line:
  * analyse each photo on a subsampled decode, pick the best usable ones, frame each for every
- * aspect from a region read of the photo, give it the style's light and colour, encode. No step holds a full-resolution frame.
+ * aspect from a region read of the photo, give it the style's light and colour, put the person on
+ * the style's backdrop, encode. No step holds a full-resolution frame.
  *
  * <p>Not thread-safe: one per worker (it holds the worker's detectors).
  */
@@ -31,17 +34,24 @@ public final class HeadshotPipeline {
     private final HeadshotEncoder encoder;
     private final int analysisMaxSide;
     private final Look look;
+    private final Cutout cutout;
 
     /** A pipeline for the built-in {@code natural} style. */
-    public HeadshotPipeline(FaceAnalysis analysis, int analysisMaxSide, HeadshotEncoder encoder) {
-        this(analysis, analysisMaxSide, StyleDescriptor.natural(), encoder);
+    public HeadshotPipeline(FaceAnalysis analysis, int analysisMaxSide, PersonSegmenter segmenter, HeadshotEncoder encoder) {
+        this(analysis, analysisMaxSide, segmenter, StyleDescriptor.natural(), encoder);
     }
 
-    public HeadshotPipeline(FaceAnalysis analysis, int analysisMaxSide, StyleDescriptor style, HeadshotEncoder encoder) {
+    /**
+     * @param segmenter the worker's person segmenter; without one, headshots keep the photo's own
+     *                  background (as in tests of framing alone)
+     */
+    public HeadshotPipeline(FaceAnalysis analysis, int analysisMaxSide, PersonSegmenter segmenter, StyleDescriptor style,
+                            HeadshotEncoder encoder) {
         this.analysis = analysis;
         this.analysisMaxSide = analysisMaxSide;
         this.framer = new Framer(style.framing().rules());
         this.look = new Look(style);
+        this.cutout = segmenter == null ? null : new Cutout(segmenter, style.backdrop().backdrop());
         this.encoder = encoder;
     }
 
@@ -66,7 +76,11 @@ public final class HeadshotPipeline {
         List<Headshot> out = new ArrayList<>();
         for (Aspect aspect : aspects) {
             Framed framed = framer.frame(source, face, aspect);
+            // Light and colour are judged on the person's own photo; the backdrop is the style's, as given.
             look.apply(framed.image());
+            if (cutout != null) {
+                cutout.apply(framed.image());
+            }
             out.add(new Headshot(aspect, framed.image().getWidth(), framed.image().getHeight(), encoder.encode(framed.image()), framed.padded()));
             framed.image().flush();
         }

@@ -12,6 +12,10 @@ public final class TestDetectors {
     private TestDetectors() {
     }
 
+    /** The shipped segmentation model, for tests of other packages. */
+    public static final io.headroom.matte.SelfieSegmentationModel SEGMENTATION =
+            io.headroom.matte.SelfieSegmentationModel.load(Models.SET, InferenceDevice.CPU, 1);
+
     /** Full analysis of a cleaned photo's bytes. */
     public static synchronized PhotoAnalysis analyseCleaned(byte[] cleaned) {
         try {

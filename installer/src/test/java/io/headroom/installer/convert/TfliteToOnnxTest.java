@@ -27,6 +27,15 @@ class TfliteToOnnxTest {
 
     private static final Path LANDMARK = Path.of("src/test/resources/tflite/face_landmark.tflite");
 
+    /** The shipped ONNX files are exactly what the converter makes of the original TFLite files. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"face_landmark", "selfie_segmentation"})
+    void theShippedModelsAreTheConvertersOutputByteForByte(String role) throws Exception {
+        byte[] converted = TfliteToOnnx.convert(Files.readAllBytes(Path.of("src/test/resources/tflite/" + role + ".tflite")));
+        assertArrayEquals(Files.readAllBytes(Path.of("models/" + role + ".onnx")), converted);
+        io.headroom.model.ModelSet.open(Path.of("models")).verified(role); // and the manifest's hash matches
+    }
+
     @Test
     void halfPrecisionDecodes() {
         assertEquals(1.0f, TfliteToOnnx.halfToFloat((short) 0x3C00));

@@ -4,6 +4,7 @@ import io.headroom.face.AnalysisSettings;
 import io.headroom.face.BlazeFaceModel;
 import io.headroom.face.FaceAnalysis;
 import io.headroom.face.InferenceDevice;
+import io.headroom.matte.SelfieSegmentationModel;
 import io.headroom.framing.HeadshotEncoder;
 import io.headroom.model.ModelFile;
 import io.headroom.model.ModelSet;
@@ -30,6 +31,7 @@ public class PipelineModels {
     private ModelSet models;
     private BlazeFaceModel front;
     private BlazeFaceModel back;
+    private SelfieSegmentationModel segmentation;
     private InferenceDevice device;
 
     /** Loads the models; called once at start-up. Fails loudly for CUDA configured but missing. */
@@ -38,6 +40,7 @@ public class PipelineModels {
         models = ModelSet.open(settings.modelsDirectory().toAbsolutePath().normalize());
         front = BlazeFaceModel.load(models, BlazeFaceModel.Variant.FRONT, device, settings.inferenceThreads(), 0.5);
         back = BlazeFaceModel.load(models, BlazeFaceModel.Variant.BACK, device, settings.inferenceThreads(), 0.5);
+        segmentation = SelfieSegmentationModel.load(models, device, settings.inferenceThreads());
         LOG.info(() -> "Models loaded on " + device.label() + " (" + settings.inferenceThreads() + " thread(s) per worker): "
                 + String.join(", ", models.files().stream().map(ModelFile::file).toList()));
     }
@@ -47,7 +50,7 @@ public class PipelineModels {
         AnalysisSettings analysis = new AnalysisSettings(settings.minEyeDistance(), AnalysisSettings.DEFAULT.minSharpness(),
                 AnalysisSettings.DEFAULT.analysisMaxSide());
         return new HeadshotPipeline(new FaceAnalysis(front.detector(), back.detector(), analysis), analysis.analysisMaxSide(),
-                new HeadshotEncoder(settings.jpegQuality(), settings.outputComment()));
+                segmentation.segmenter(), new HeadshotEncoder(settings.jpegQuality(), settings.outputComment()));
     }
 
     public String deviceLabel() {
@@ -65,6 +68,9 @@ public class PipelineModels {
         }
         if (back != null) {
             back.close();
+        }
+        if (segmentation != null) {
+            segmentation.close();
         }
     }
 }

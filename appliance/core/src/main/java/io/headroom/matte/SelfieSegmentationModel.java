@@ -1,0 +1,109 @@
+package io.headroom.matte;
+
+import ai.djl.MalformedModelException;
+import ai.djl.inference.Predictor;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ModelNotFoundException;
+import ai.djl.repository.zoo.ZooModel;
+import ai.djl.translate.TranslateException;
+import io.headroom.face.InferenceDevice;
+import io.headroom.face.Resize;
+import io.headroom.model.ModelSet;
+import io.headroom.model.RawTranslator;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * MediaPipe's selfie segmentation (256×256, converted to ONNX by the project), loaded once;
+ * {@link #segmenter()} gives each worker its own predictor. The 256² mask is scaled back to the
+ * image's size bilinearly; edge detail comes from {@link GuidedFilter} afterwards.
+ */
+public final class SelfieSegmentationModel implements AutoCloseable {
+
+    static {
+        System.setProperty("ai.djl.offline", "true");
+    }
+
+    static final String ROLE = "selfie_segmentation";
+    static final int SIZE = 256;
+
+    private final ZooModel<float[], float[][]> model;
+
+    private SelfieSegmentationModel(ZooModel<float[], float[][]> model) {
+        this.model = model;
+    }
+
+    public static SelfieSegmentationModel load(ModelSet models, InferenceDevice device, int intraOpThreads) {
+        Path file = models.verified(ROLE);
+        Criteria<float[], float[][]> criteria = Criteria.builder()
+                .setTypes(float[].class, float[][].class)
+                .optModelPath(file)
+                .optEngine("OnnxRuntime")
+                .optDevice(device == InferenceDevice.CUDA ? ai.djl.Device.gpu() : ai.djl.Device.cpu())
+                .optTranslator(new RawTranslator(1, SIZE, SIZE, 3))
+                .optOption("interOpNumThreads", "1")
+                .optOption("intraOpNumThreads", Integer.toString(intraOpThreads))
+                .build();
+        try {
+            return new SelfieSegmentationModel(criteria.loadModel());
+        } catch (IOException | ModelNotFoundException | MalformedModelException e) {
+            throw new IllegalStateException("The segmentation model " + file + " cannot be loaded: " + e.getMessage(), e);
+        }
+    }
+
+    public PersonSegmenter segmenter() {
+        Predictor<float[], float[][]> predictor = model.newPredictor();
+        return new PersonSegmenter() {
+            @Override
+            public float[] segment(BufferedImage image) {
+                BufferedImage small = Resize.to(image, SIZE, SIZE);
+                int[] rgb = small.getRGB(0, 0, SIZE, SIZE, null, 0, SIZE);
+                float[] input = new float[SIZE * SIZE * 3];
+                for (int i = 0; i < rgb.length; i++) {
+                    input[3 * i] = ((rgb[i] >> 16) & 0xFF) / 255f;
+                    input[3 * i + 1] = ((rgb[i] >> 8) & 0xFF) / 255f;
+                    input[3 * i + 2] = (rgb[i] & 0xFF) / 255f;
+                }
+                float[][] outputs;
+                try {
+                    outputs = predictor.predict(input);
+                } catch (TranslateException e) {
+                    throw new IllegalStateException("segmentation failed", e);
+                }
+                return upscale(RawTranslator.data(outputs[0]), image.getWidth(), image.getHeight());
+            }
+
+            @Override
+            public void close() {
+                predictor.close();
+            }
+        };
+    }
+
+    /** Bilinear from the model's 256² grid to w×h (pixel centres aligned). */
+    static float[] upscale(float[] mask, int w, int h) {
+        float[] out = new float[w * h];
+        for (int y = 0; y < h; y++) {
+            float sy = Math.max(0, Math.min(SIZE - 1, (y + 0.5f) * SIZE / h - 0.5f));
+            int y0 = (int) sy;
+            int y1 = Math.min(SIZE - 1, y0 + 1);
+            float fy = sy - y0;
+            for (int x = 0; x < w; x++) {
+                float sx = Math.max(0, Math.min(SIZE - 1, (x + 0.5f) * SIZE / w - 0.5f));
+                int x0 = (int) sx;
+                int x1 = Math.min(SIZE - 1, x0 + 1);
+                float fx = sx - x0;
+                float top = mask[y0 * SIZE + x0] * (1 - fx) + mask[y0 * SIZE + x1] * fx;
+                float bottom = mask[y1 * SIZE + x0] * (1 - fx) + mask[y1 * SIZE + x1] * fx;
+                out[y * w + x] = top * (1 - fy) + bottom * fy;
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

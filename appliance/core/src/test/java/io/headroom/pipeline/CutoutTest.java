@@ -1,0 +1,89 @@
+package io.headroom.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.headroom.face.Face;
+import io.headroom.face.Point;
+import io.headroom.face.TestDetectors;
+import io.headroom.framing.Aspect;
+import io.headroom.framing.EncodedImageSource;
+import io.headroom.framing.Framed;
+import io.headroom.framing.Framer;
+import io.headroom.framing.FramingRules;
+import io.headroom.intake.DecodeBudget;
+import io.headroom.intake.IntakeLimits;
+import io.headroom.intake.PhotoCleaner;
+import io.headroom.intake.TestPhotos;
+import io.headroom.matte.Backdrop;
+import io.headroom.matte.Cutout;
+import io.headroom.matte.PersonSegmenter;
+import java.awt.image.BufferedImage;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The person on the studio backdrop, checked over real photos with the shipped segmentation model. */
+class CutoutTest {
+
+    private static final PhotoCleaner INTAKE = new PhotoCleaner(IntakeLimits.DEFAULT, new DecodeBudget(200_000_000L, Duration.ofSeconds(5)));
+    private static final Backdrop STUDIO = new Backdrop.StudioSeamless(196, 0.3);
+
+    @ParameterizedTest
+    @ValueSource(strings = {"london_005_neutral.jpg", "obama_2012_oval_office_portrait.jpg", "london_021_neutral.jpg"})
+    void thePersonStaysTheRoomGoesAndNoHaloRemains(String name) {
+        byte[] photo = INTAKE.clean(TestPhotos.bytes(name)).encoded();
+        Face face = TestDetectors.analyseCleaned(photo).face().orElseThrow();
+        Framed framed = new Framer(FramingRules.DEFAULT).frame(new EncodedImageSource(photo), face, Aspect.PORTRAIT);
+        BufferedImage img = framed.image();
+        int w = img.getWidth();
+        int h = img.getHeight();
+        float[] alpha;
+        try (PersonSegmenter segmenter = TestDetectors.SEGMENTATION.segmenter()) {
+            alpha = new Cutout(segmenter, STUDIO).apply(img);
+        }
+
+        // Every keypoint of the face is inside the matte.
+        Face again = TestDetectors.detectOne(img);
+        for (Point p : List.of(again.leftEye(), again.rightEye(), again.nose(), again.mouth())) {
+            float a = alpha[(int) p.y() * w + (int) p.x()];
+            assertTrue(a > 0.95f, name + ": keypoint " + p + " outside the matte (" + a + ")");
+        }
+        // The framing rules still hold on the composite.
+        assertTrue(Math.abs(again.eyeCentre().y() / h - 0.42) < 0.03, name + ": eye line " + again.eyeCentre().y() / h);
+
+        // Far from the person, only the backdrop: the top corners are the studio grey.
+        int[] backdrop = STUDIO.render(w, h, null);
+        for (int[] c : new int[][] {{10, 10}, {w - 11, 10}}) {
+            int i = c[1] * w + c[0];
+            assertTrue(difference(img.getRGB(c[0], c[1]), backdrop[i]) < 10, name + ": corner " + c[0] + "," + c[1] + " is backdrop");
+        }
+
+        // No halo: just outside the matte's edge the pixels are neutral backdrop, not the old room's colour.
+        double chroma = 0;
+        double luma = 0;
+        int ring = 0;
+        for (int y = 4; y < h - 4; y += 2) {
+            for (int x = 4; x < w - 4; x += 2) {
+                int i = y * w + x;
+                if (alpha[i] < 0.05f && (alpha[i - 4] > 0.5f || alpha[i + 4] > 0.5f || alpha[i - 4 * w] > 0.5f || alpha[i + 4 * w] > 0.5f)) {
+                    int p = img.getRGB(x, y);
+                    int r = (p >> 16) & 0xFF;
+                    int g = (p >> 8) & 0xFF;
+                    int b = p & 0xFF;
+                    chroma += Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b));
+                    luma += Math.abs((r + g + b) / 3.0 - (backdrop[i] & 0xFF));
+                    ring++;
+                }
+            }
+        }
+        assertTrue(ring > 50, name + ": the matte has an edge");
+        assertTrue(chroma / ring < 8, name + ": the ring outside the matte is grey, chroma " + chroma / ring);
+        assertTrue(luma / ring < 30, name + ": and near the backdrop's tone (a contact shadow may darken it), off by " + luma / ring);
+    }
+
+    private static int difference(int a, int b) {
+        return Math.max(Math.abs(((a >> 16) & 0xFF) - ((b >> 16) & 0xFF)),
+                Math.max(Math.abs(((a >> 8) & 0xFF) - ((b >> 8) & 0xFF)), Math.abs((a & 0xFF) - (b & 0xFF))));
+    }
+}
