@@ -98,7 +98,8 @@ public final class PipelineBench {
                     .mapToLong(p -> p.getPeakUsage() == null ? 0 : p.getPeakUsage().getUsed()).sum();
             System.out.printf("full pipeline: %.3f s per 1024×1024 headshot (median of %d rounds), peak heap %d MiB%n",
                     median(perHeadshot), rounds, peakHeap >> 20);
-            set.files().forEach(m -> System.out.printf("model %s %s%n", m.file(), m.sha256()));
+            set.files().stream().filter(m -> !m.role().equals("face_landmark"))
+                    .forEach(m -> System.out.printf("model %s %s%n", m.file(), m.sha256()));
             System.out.printf("analysis: %.1f photos/s per worker (median of %d rounds over %d photos)%n", median(analysisRates), rounds, cleaned.size());
             System.out.printf("framing + encode: %.1f headshots/s per worker (1:1 1024² and 4:5 1080×1350)%n", median(framingRates));
             System.out.printf("%s %s, %d cores%n", System.getProperty("java.vm.name"), System.getProperty("java.version"),
