@@ -6,12 +6,22 @@ import java.util.List;
 /**
  * A framed headshot in memory.
  *
- * @param padded the sides where the photo did not reach and the frame was filled by extending its
- *               edges ("top", "left", …); empty when the photo covered the whole frame
+ * @param padded   the sides where the photo did not reach and the frame was filled by extending its
+ *                 edges ("top", "left", …); empty when the photo covered the whole frame
+ * @param coverage see {@link #coverage()}
  */
-public record Framed(Aspect aspect, BufferedImage image, List<String> padded) {
+public record Framed(Aspect aspect, BufferedImage image, List<String> padded, float[] coverage) {
 
     public Framed {
         padded = List.copyOf(padded);
+    }
+
+    /**
+     * How much of each pixel came from the photo (1) rather than from extending its edges (0),
+     * softened over a few pixels; null when the photo covered the whole frame.
+     */
+    @Override
+    public float[] coverage() {
+        return coverage;
     }
 }

@@ -57,17 +57,17 @@ public final class Framer {
         toCrop.concatenate(toSource);
 
         List<String> padded = new ArrayList<>();
-        BufferedImage out = render(crop, toCrop, outW, outH, needed, source, subsampling, toSource, padded);
-        return new Framed(aspect, out, padded);
+        boolean[] outside = new boolean[outW * outH];
+        BufferedImage out = render(crop, toCrop, outW, outH, source, toSource, padded, outside);
+        return new Framed(aspect, out, padded, padded.isEmpty() ? null : coverage(outside, outW, outH));
     }
 
-    private static BufferedImage render(BufferedImage crop, AffineTransform toCrop, int outW, int outH, Rectangle needed,
-                                        ImageRegionSource source, int subsampling, AffineTransform toSource, List<String> padded) {
+    private static BufferedImage render(BufferedImage crop, AffineTransform toCrop, int outW, int outH,
+                                        ImageRegionSource source, AffineTransform toSource, List<String> padded, boolean[] outside) {
         int cw = crop.getWidth();
         int ch = crop.getHeight();
         int[] src = crop.getRGB(0, 0, cw, ch, null, 0, cw);
         int[] dst = new int[outW * outH];
-        boolean[] outside = new boolean[outW * outH];
         boolean top = false;
         boolean bottom = false;
         boolean left = false;
@@ -109,6 +109,20 @@ public final class Framer {
         BufferedImage image = new BufferedImage(outW, outH, BufferedImage.TYPE_INT_RGB);
         image.setRGB(0, 0, outW, outH, dst, 0, outW);
         return image;
+    }
+
+    /** 1 where the photo is, 0 where its edges were extended, blended over a few pixels. */
+    private static float[] coverage(boolean[] outside, int w, int h) {
+        int[] packed = new int[outside.length];
+        for (int i = 0; i < outside.length; i++) {
+            packed[i] = outside[i] ? 0 : 0xFFFFFF;
+        }
+        int[] soft = BoxBlur.blur(packed, w, h, Math.max(2, Math.min(w, h) / 100));
+        float[] c = new float[outside.length];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = outside[i] ? 0f : (soft[i] & 0xFF) / 255f;
+        }
+        return c;
     }
 
     /**

@@ -21,12 +21,27 @@ public final class Cutout {
 
     /** The matte used, after refinement, and the image changed in place. */
     public float[] apply(BufferedImage headshot) {
+        return apply(headshot, null);
+    }
+
+    /**
+     * As {@link #apply(BufferedImage)}, keeping the person only where the photo itself reached:
+     * where framing had to extend the photo's edges, the backdrop shows instead of a smear.
+     *
+     * @param coverage from {@link io.headroom.framing.Framed#coverage()}, or null
+     */
+    public float[] apply(BufferedImage headshot, float[] coverage) {
         int w = headshot.getWidth();
         int h = headshot.getHeight();
         int[] px = headshot.getRGB(0, 0, w, h, null, 0, w);
         float[] coarse = segmenter.segment(headshot);
         // The 256² mask is scaled about 4×: its edge ramp is ~8–16 px, the window must reach across.
         float[] alpha = new GuidedFilter(Math.max(4, Math.min(w, h) / 64), 1e-3).refine(px, coarse, w, h);
+        if (coverage != null) {
+            for (int i = 0; i < alpha.length; i++) {
+                alpha[i] *= coverage[i];
+            }
+        }
         int[] ground = backdrop.render(w, h, px);
         headshot.setRGB(0, 0, w, h, composite.apply(px, alpha, ground, w, h), 0, w);
         return alpha;

@@ -79,7 +79,7 @@ public final class HeadshotPipeline {
             // Light and colour are judged on the person's own photo; the backdrop is the style's, as given.
             look.apply(framed.image());
             if (cutout != null) {
-                cutout.apply(framed.image());
+                cutout.apply(framed.image(), framed.coverage());
             }
             out.add(new Headshot(aspect, framed.image().getWidth(), framed.image().getHeight(), encoder.encode(framed.image()), framed.padded()));
             framed.image().flush();

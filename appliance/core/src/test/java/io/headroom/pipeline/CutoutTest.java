@@ -82,6 +82,25 @@ class CutoutTest {
         assertTrue(luma / ring < 30, name + ": and near the backdrop's tone (a contact shadow may darken it), off by " + luma / ring);
     }
 
+    @org.junit.jupiter.api.Test
+    void whereThePhotoEndsTheBackdropShowsNotASmear() {
+        byte[] photo = INTAKE.clean(TestPhotos.bytes("lisa_webcam_01.jpg")).encoded();
+        Face face = TestDetectors.analyseCleaned(photo).face().orElseThrow();
+        Framed framed = new Framer(FramingRules.DEFAULT).frame(new EncodedImageSource(photo), face, Aspect.PORTRAIT);
+        assertTrue(framed.padded().contains("bottom"), "a close selfie: the frame reaches below the photo " + framed.padded());
+        BufferedImage img = framed.image();
+        int w = img.getWidth();
+        int h = img.getHeight();
+        try (PersonSegmenter segmenter = TestDetectors.SEGMENTATION.segmenter()) {
+            new Cutout(segmenter, STUDIO).apply(img, framed.coverage());
+        }
+        int[] backdrop = STUDIO.render(w, h, null);
+        int x = w / 2;
+        int y = h - 3;
+        assertTrue(framed.coverage()[y * w + x] == 0f, "the bottom row lies outside the photo");
+        assertTrue(difference(img.getRGB(x, y), backdrop[y * w + x]) < 40, "it shows the backdrop (a contact shadow may darken it)");
+    }
+
     private static int difference(int a, int b) {
         return Math.max(Math.abs(((a >> 16) & 0xFF) - ((b >> 16) & 0xFF)),
                 Math.max(Math.abs(((a >> 8) & 0xFF) - ((b >> 8) & 0xFF)), Math.abs((a & 0xFF) - (b & 0xFF))));
