@@ -36,6 +36,54 @@ class TfliteToOnnxTest {
         io.headroom.model.ModelSet.open(Path.of("models")).verified(role); // and the manifest's hash matches
     }
 
+    /** Numerically the same network: ONNX Runtime on the converted model against the TFLite runtime on the original. */
+    @Test
+    void theConvertedLandmarkModelMatchesTheTfliteRuntime() throws Exception {
+        int size = 192;
+        float[] input = new float[size * size * 3];
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                for (int c = 0; c < 3; c++) {
+                    input[(y * size + x) * 3 + c] = ((x * 7 + y * 13 + c * 29) % 256) / 255f;
+                }
+            }
+        }
+        java.util.List<float[]> reference = new java.util.ArrayList<>();
+        java.util.List<Float> current = null;
+        for (String line : Files.readAllLines(Path.of("src/test/resources/tflite/face_landmark.reference.txt"))) {
+            if (line.startsWith("#")) {
+                if (current != null) {
+                    reference.add(toArray(current));
+                }
+                current = new java.util.ArrayList<>();
+            } else if (!line.isBlank()) {
+                current.add(Float.parseFloat(line));
+            }
+        }
+        reference.add(toArray(current));
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        try (OrtSession session = env.createSession(TfliteToOnnx.convert(Files.readAllBytes(LANDMARK)), new OrtSession.SessionOptions());
+             OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.wrap(input), new long[] {1, size, size, 3});
+             OrtSession.Result r = session.run(Map.of("input_1", x))) {
+            float[] landmarks = ((float[][][][]) r.get("conv2d_21").orElseThrow().getValue())[0][0][0];
+            float[] presence = ((float[][][][]) r.get("conv2d_31").orElseThrow().getValue())[0][0][0];
+            double worst = 0;
+            for (int i = 0; i < landmarks.length; i++) {
+                worst = Math.max(worst, Math.abs(landmarks[i] - reference.get(0)[i]) / Math.max(1, Math.abs(reference.get(0)[i])));
+            }
+            assertTrue(worst < 1e-4, "landmarks within 1e-4 (relative to their pixel value): " + worst);
+            assertTrue(Math.abs(presence[0] - reference.get(1)[0]) < 1e-3, "presence " + presence[0] + " vs " + reference.get(1)[0]);
+        }
+    }
+
+    private static float[] toArray(java.util.List<Float> values) {
+        float[] a = new float[values.size()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = values.get(i);
+        }
+        return a;
+    }
+
     @Test
     void halfPrecisionDecodes() {
         assertEquals(1.0f, TfliteToOnnx.halfToFloat((short) 0x3C00));
