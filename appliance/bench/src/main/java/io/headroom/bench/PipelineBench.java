@@ -51,10 +51,12 @@ public final class PipelineBench {
         try (BlazeFaceModel front = BlazeFaceModel.load(set, BlazeFaceModel.Variant.FRONT, InferenceDevice.CPU, 1, 0.5);
              BlazeFaceModel back = BlazeFaceModel.load(set, BlazeFaceModel.Variant.BACK, InferenceDevice.CPU, 1, 0.5);
              SelfieSegmentationModel segmentation = SelfieSegmentationModel.load(set, InferenceDevice.CPU, 1);
+             io.headroom.face.FaceLandmarkModel landmarkModel = io.headroom.face.FaceLandmarkModel.load(set, InferenceDevice.CPU, 1);
+             io.headroom.face.LandmarkDetector landmarks = landmarkModel.detector();
              FaceDetector f = front.detector();
              FaceDetector b = back.detector();
              PersonSegmenter s = segmentation.segmenter()) {
-            HeadshotPipeline pipeline = new HeadshotPipeline(new FaceAnalysis(f, b, AnalysisSettings.DEFAULT), 1024, s,
+            HeadshotPipeline pipeline = new HeadshotPipeline(new FaceAnalysis(f, b, landmarks, AnalysisSettings.DEFAULT), 1024, s,
                     new HeadshotEncoder(92, ""));
             List<PhotoAnalysis> analyses = new ArrayList<>();
             for (byte[] c : cleaned) {
@@ -98,8 +100,7 @@ public final class PipelineBench {
                     .mapToLong(p -> p.getPeakUsage() == null ? 0 : p.getPeakUsage().getUsed()).sum();
             System.out.printf("full pipeline: %.3f s per 1024×1024 headshot (median of %d rounds), peak heap %d MiB%n",
                     median(perHeadshot), rounds, peakHeap >> 20);
-            set.files().stream().filter(m -> !m.role().equals("face_landmark"))
-                    .forEach(m -> System.out.printf("model %s %s%n", m.file(), m.sha256()));
+            set.files().forEach(m -> System.out.printf("model %s %s%n", m.file(), m.sha256()));
             System.out.printf("analysis: %.1f photos/s per worker (median of %d rounds over %d photos)%n", median(analysisRates), rounds, cleaned.size());
             System.out.printf("framing + encode: %.1f headshots/s per worker (1:1 1024² and 4:5 1080×1350)%n", median(framingRates));
             System.out.printf("%s %s, %d cores%n", System.getProperty("java.vm.name"), System.getProperty("java.version"),

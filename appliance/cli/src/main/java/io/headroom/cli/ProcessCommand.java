@@ -7,6 +7,8 @@ import io.headroom.face.AnalysisSettings;
 import io.headroom.face.BlazeFaceModel;
 import io.headroom.face.FaceAnalysis;
 import io.headroom.face.FaceDetector;
+import io.headroom.face.FaceLandmarkModel;
+import io.headroom.face.LandmarkDetector;
 import io.headroom.face.InferenceDevice;
 import io.headroom.face.PhotoAnalysis;
 import io.headroom.framing.Aspect;
@@ -43,7 +45,7 @@ public final class ProcessCommand {
 
     static final int NOTHING_USABLE = 3;
     /** The models this command runs; the report names these and no others. */
-    static final java.util.Set<String> USED_ROLES = java.util.Set.of("face_detection_front", "face_detection_back", "selfie_segmentation");
+    static final java.util.Set<String> USED_ROLES = java.util.Set.of("face_detection_front", "face_detection_back", "face_landmark", "selfie_segmentation");
 
     private final Path modelsDirectory;
     private final PrintStream out;
@@ -94,10 +96,12 @@ public final class ProcessCommand {
              BlazeFaceModel backModel = BlazeFaceModel.load(models, BlazeFaceModel.Variant.BACK, InferenceDevice.CPU, Runtime.getRuntime().availableProcessors(), 0.5);
              SelfieSegmentationModel segmentationModel = SelfieSegmentationModel.load(models, InferenceDevice.CPU,
                      Runtime.getRuntime().availableProcessors());
+             FaceLandmarkModel landmarkModel = FaceLandmarkModel.load(models, InferenceDevice.CPU, Runtime.getRuntime().availableProcessors());
+             LandmarkDetector landmarks = landmarkModel.detector();
              FaceDetector front = frontModel.detector();
              FaceDetector back = backModel.detector();
              PersonSegmenter segmenter = segmentationModel.segmenter()) {
-            HeadshotPipeline pipeline = new HeadshotPipeline(new FaceAnalysis(front, back, AnalysisSettings.DEFAULT),
+            HeadshotPipeline pipeline = new HeadshotPipeline(new FaceAnalysis(front, back, landmarks, AnalysisSettings.DEFAULT),
                     AnalysisSettings.DEFAULT.analysisMaxSide(), segmenter, new HeadshotEncoder(92, ""));
             for (Path input : inputs) {
                 Map<String, Object> entry = processOne(input, outDir, aspects, intake, pipeline, sheet);
@@ -147,6 +151,9 @@ public final class ProcessCommand {
         entry.put("exposure", Map.of("crushed", round(analysis.exposure().crushed()), "blown", round(analysis.exposure().blown()),
                 "p05", analysis.exposure().p05(), "p95", analysis.exposure().p95(), "mean", round(analysis.exposure().mean())));
         analysis.face().ifPresent(f -> entry.put("face", Map.of("interEyeDistance", round(f.interEyeDistance()), "roll", round(f.rollDegrees()))));
+        if (!Double.isNaN(analysis.yaw())) {
+            entry.put("pose", Map.of("yaw", round(analysis.yaw()), "eyeOpenness", round(analysis.eyeOpenness())));
+        }
         if (analysis.usable()) {
             String stem = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
             List<Map<String, Object>> written = new ArrayList<>();

@@ -32,13 +32,25 @@ public final class FaceAnalysis {
     /** An upright face is usually found with at least this score; below it, turned frames are tried too. */
     private static final double CONFIDENT_UPRIGHT = 0.85;
 
+    /** Eyes count as closed below this lid gap over eye width. */
+    static final double CLOSED_EYES = 0.1;
+    /** A head turned further than this, left or right, is looking away. */
+    static final double LOOKING_AWAY_YAW = 30;
+
     private final FaceDetector front;
     private final FaceDetector back;
+    private final LandmarkDetector landmarks;
     private final AnalysisSettings settings;
 
     public FaceAnalysis(FaceDetector front, FaceDetector back, AnalysisSettings settings) {
+        this(front, back, null, settings);
+    }
+
+    /** @param landmarks for pose and eyes; null to judge without them */
+    public FaceAnalysis(FaceDetector front, FaceDetector back, LandmarkDetector landmarks, AnalysisSettings settings) {
         this.front = front;
         this.back = back;
+        this.landmarks = landmarks;
         this.settings = settings;
     }
 
@@ -71,7 +83,7 @@ public final class FaceAnalysis {
         if (faces.isEmpty()) {
             reasons.add(Verdict.NO_FACE);
             addExposure(exposure, reasons);
-            return new PhotoAnalysis(Optional.empty(), 0, reasons, 0, exposure, 0, 0);
+            return new PhotoAnalysis(Optional.empty(), 0, reasons, 0, exposure, 0, 0, Double.NaN, Double.NaN);
         }
         faces.sort(Comparator.comparingDouble(Face::interEyeDistance).reversed());
         Face main = refined(work, faces.get(0));
@@ -88,9 +100,21 @@ public final class FaceAnalysis {
         if (sharpness < settings.minSharpness() && !reasons.contains(Verdict.FACE_TOO_SMALL)) {
             reasons.add(Verdict.TOO_BLURRY);
         }
+        double yaw = Double.NaN;
+        double eyes = Double.NaN;
+        if (landmarks != null && !reasons.contains(Verdict.FACE_TOO_SMALL)) {
+            FaceLandmarks mesh = landmarks.landmarks(work, main);
+            yaw = mesh.yawDegrees();
+            eyes = mesh.eyeOpenness();
+            if (Math.abs(yaw) > LOOKING_AWAY_YAW) {
+                reasons.add(Verdict.LOOKING_AWAY);
+            } else if (eyes < CLOSED_EYES) {
+                reasons.add(Verdict.EYES_CLOSED);
+            }
+        }
         addExposure(exposure, reasons);
-        double quality = quality(original, sharpness, exposure);
-        return new PhotoAnalysis(Optional.of(original), (int) significant, reasons, sharpness, exposure, quality, rotation);
+        double quality = quality(original, sharpness, exposure) * engagement(yaw, eyes);
+        return new PhotoAnalysis(Optional.of(original), (int) significant, reasons, sharpness, exposure, quality, rotation, yaw, eyes);
     }
 
     private static void addExposure(Exposure exposure, List<Verdict> reasons) {
@@ -136,6 +160,17 @@ public final class FaceAnalysis {
      * farther faces. The back model also "sees" faces in cats and cups, so a large face from it
      * must be very certain; a small one is what it is for.
      */
+    /**
+     * Facing the camera with open eyes ranks first: the quality is multiplied by
+     * {@code (1 − |yaw|/90) · min(1, openness/0.2)}; 1 when there are no landmarks.
+     */
+    static double engagement(double yaw, double eyes) {
+        if (Double.isNaN(yaw) || Double.isNaN(eyes)) {
+            return 1;
+        }
+        return Math.max(0, 1 - Math.abs(yaw) / 90) * Math.min(1, eyes / 0.2);
+    }
+
     private List<Face> detectBoth(BufferedImage image) {
         List<Face> faces = new ArrayList<>(front.detect(image));
         if (back == null) {

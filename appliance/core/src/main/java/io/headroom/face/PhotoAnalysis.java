@@ -13,9 +13,11 @@ import java.util.Optional;
  * @param exposure      the frame's exposure figures
  * @param quality       0–1, higher is better (see {@link FaceAnalysis#quality})
  * @param rotation      degrees the photo had to be turned for the face to be found (0 when upright)
+ * @param yaw           left–right turn of the head in degrees from the landmarks (NaN when not measured)
+ * @param eyeOpenness   lid gap over eye width from the landmarks (NaN when not measured)
  */
 public record PhotoAnalysis(Optional<Face> face, int faces, List<Verdict> reasons, double sharpness, Exposure exposure,
-                            double quality, int rotation) {
+                            double quality, int rotation, double yaw, double eyeOpenness) {
 
     public PhotoAnalysis {
         reasons = List.copyOf(reasons);

@@ -6,6 +6,8 @@ public enum Verdict {
     MORE_THAN_ONE_FACE("There is more than one face in this photo: use one where you are alone."),
     FACE_TOO_SMALL("Your face is too small in this photo: take one closer up."),
     TOO_BLURRY("This photo is blurry: hold still, or clean the lens."),
+    EYES_CLOSED("Your eyes are closed in this photo."),
+    LOOKING_AWAY("You are looking away in this photo: face the camera."),
     TOO_DARK("This photo is too dark: face a window or a lamp."),
     TOO_BRIGHT("This photo is too bright: step out of direct sunlight.");
 

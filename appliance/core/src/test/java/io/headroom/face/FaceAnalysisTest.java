@@ -28,6 +28,8 @@ class FaceAnalysisTest {
     void everyNeutralLondonPortraitPassesWhateverTheSkinTone(String name) {
         PhotoAnalysis a = analyse(name);
         assertEquals(List.of(), a.reasons(), name);
+        assertTrue(Math.abs(a.yaw()) < 15, name + " faces the camera: yaw " + a.yaw());
+        assertTrue(a.eyeOpenness() > 0.15, name + " has open eyes: " + a.eyeOpenness());
         assertTrue(a.usable());
         assertTrue(a.quality() > 0.8, name + " quality " + a.quality());
     }

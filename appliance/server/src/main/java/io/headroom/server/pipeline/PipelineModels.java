@@ -3,6 +3,7 @@ package io.headroom.server.pipeline;
 import io.headroom.face.AnalysisSettings;
 import io.headroom.face.BlazeFaceModel;
 import io.headroom.face.FaceAnalysis;
+import io.headroom.face.FaceLandmarkModel;
 import io.headroom.face.InferenceDevice;
 import io.headroom.matte.SelfieSegmentationModel;
 import io.headroom.framing.HeadshotEncoder;
@@ -32,6 +33,7 @@ public class PipelineModels {
     private BlazeFaceModel front;
     private BlazeFaceModel back;
     private SelfieSegmentationModel segmentation;
+    private FaceLandmarkModel landmarks;
     private InferenceDevice device;
 
     /** Loads the models; called once at start-up. Fails loudly for CUDA configured but missing. */
@@ -41,6 +43,7 @@ public class PipelineModels {
         front = BlazeFaceModel.load(models, BlazeFaceModel.Variant.FRONT, device, settings.inferenceThreads(), 0.5);
         back = BlazeFaceModel.load(models, BlazeFaceModel.Variant.BACK, device, settings.inferenceThreads(), 0.5);
         segmentation = SelfieSegmentationModel.load(models, device, settings.inferenceThreads());
+        landmarks = FaceLandmarkModel.load(models, device, settings.inferenceThreads());
         LOG.info(() -> "Models loaded on " + device.label() + " (" + settings.inferenceThreads() + " thread(s) per worker): "
                 + String.join(", ", models.files().stream().map(ModelFile::file).toList()));
     }
@@ -49,7 +52,7 @@ public class PipelineModels {
     public HeadshotPipeline newPipeline() {
         AnalysisSettings analysis = new AnalysisSettings(settings.minEyeDistance(), AnalysisSettings.DEFAULT.minSharpness(),
                 AnalysisSettings.DEFAULT.analysisMaxSide());
-        return new HeadshotPipeline(new FaceAnalysis(front.detector(), back.detector(), analysis), analysis.analysisMaxSide(),
+        return new HeadshotPipeline(new FaceAnalysis(front.detector(), back.detector(), landmarks.detector(), analysis), analysis.analysisMaxSide(),
                 segmentation.segmenter(), new HeadshotEncoder(settings.jpegQuality(), settings.outputComment()));
     }
 
@@ -71,6 +74,9 @@ public class PipelineModels {
         }
         if (segmentation != null) {
             segmentation.close();
+        }
+        if (landmarks != null) {
+            landmarks.close();
         }
     }
 }

@@ -1,0 +1,123 @@
+package io.headroom.face;
+
+import ai.djl.MalformedModelException;
+import ai.djl.inference.Predictor;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ModelNotFoundException;
+import ai.djl.repository.zoo.ZooModel;
+import ai.djl.translate.TranslateException;
+import io.headroom.model.ModelSet;
+import io.headroom.model.RawTranslator;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.NoninvertibleTransformException;
+import java.awt.geom.Point2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * MediaPipe's face mesh (468 landmarks, 192×192 input, converted to ONNX by the project), loaded
+ * once; each worker gets its own {@link #detector()}. The face is cropped as MediaPipe crops it:
+ * a square of 1.5× the detected box around its centre, turned upright by the face's roll.
+ */
+public final class FaceLandmarkModel implements AutoCloseable {
+
+    static {
+        System.setProperty("ai.djl.offline", "true");
+    }
+
+    static final String ROLE = "face_landmark";
+    static final int SIZE = 192;
+
+    private final ZooModel<float[], float[][]> model;
+
+    private FaceLandmarkModel(ZooModel<float[], float[][]> model) {
+        this.model = model;
+    }
+
+    public static FaceLandmarkModel load(ModelSet models, InferenceDevice device, int intraOpThreads) {
+        Path file = models.verified(ROLE);
+        Criteria<float[], float[][]> criteria = Criteria.builder()
+                .setTypes(float[].class, float[][].class)
+                .optModelPath(file)
+                .optEngine("OnnxRuntime")
+                .optDevice(device.djlDevice())
+                .optTranslator(new RawTranslator(1, SIZE, SIZE, 3))
+                .optOption("interOpNumThreads", "1")
+                .optOption("intraOpNumThreads", Integer.toString(intraOpThreads))
+                .build();
+        try {
+            return new FaceLandmarkModel(criteria.loadModel());
+        } catch (IOException | ModelNotFoundException | MalformedModelException e) {
+            throw new IllegalStateException("The face landmark model " + file + " cannot be loaded: " + e.getMessage(), e);
+        }
+    }
+
+    /** Landmarks for one worker thread. */
+    public LandmarkDetector detector() {
+        Predictor<float[], float[][]> predictor = model.newPredictor();
+        return new LandmarkDetector() {
+            @Override
+            public FaceLandmarks landmarks(BufferedImage image, Face face) {
+                double side = 1.5 * Math.max(face.width(), face.height());
+                AffineTransform toImage = new AffineTransform();
+                toImage.translate(face.x() + face.width() / 2, face.y() + face.height() / 2);
+                toImage.rotate(Math.toRadians(face.rollDegrees()));
+                toImage.scale(side / SIZE, side / SIZE);
+                toImage.translate(-SIZE / 2.0, -SIZE / 2.0);
+                BufferedImage crop = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_RGB);
+                Graphics2D g = crop.createGraphics();
+                try {
+                    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+                    g.drawImage(image, toImage.createInverse(), null);
+                } catch (NoninvertibleTransformException e) {
+                    throw new IllegalArgumentException("degenerate face box", e);
+                } finally {
+                    g.dispose();
+                }
+                int[] rgb = crop.getRGB(0, 0, SIZE, SIZE, null, 0, SIZE);
+                float[] input = new float[SIZE * SIZE * 3];
+                for (int i = 0; i < rgb.length; i++) {
+                    input[3 * i] = ((rgb[i] >> 16) & 0xFF) / 255f;
+                    input[3 * i + 1] = ((rgb[i] >> 8) & 0xFF) / 255f;
+                    input[3 * i + 2] = (rgb[i] & 0xFF) / 255f;
+                }
+                float[][] out;
+                try {
+                    out = predictor.predict(input);
+                } catch (TranslateException e) {
+                    throw new IllegalStateException("face landmarks failed", e);
+                }
+                float[] points = null;
+                for (float[] o : out) {
+                    if ((int) o[1] == 1404) {
+                        points = RawTranslator.data(o);
+                    }
+                }
+                if (points == null) {
+                    throw new IllegalStateException("the landmark model gave no 1404-value output");
+                }
+                List<Point> mapped = new ArrayList<>(468);
+                for (int i = 0; i < 468; i++) {
+                    Point2D p = toImage.transform(new Point2D.Double(points[3 * i], points[3 * i + 1]), null);
+                    mapped.add(new Point(p.getX(), p.getY()));
+                }
+                return new FaceLandmarks(mapped);
+            }
+
+            @Override
+            public void close() {
+                predictor.close();
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}
