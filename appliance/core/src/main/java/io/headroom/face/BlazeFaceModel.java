@@ -1,14 +1,9 @@
 package io.headroom.face;
 
-import ai.djl.MalformedModelException;
 import ai.djl.inference.Predictor;
-import ai.djl.repository.zoo.Criteria;
-import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import io.headroom.model.ModelSet;
-import io.headroom.model.RawTranslator;
-import java.io.IOException;
-import java.nio.file.Path;
+import io.headroom.model.OnnxModels;
 
 /**
  * One BlazeFace network loaded once for the whole application (front 128×128 or back 256×256),
@@ -16,11 +11,6 @@ import java.nio.file.Path;
  * thread-safe, the model is.
  */
 public final class BlazeFaceModel implements AutoCloseable {
-
-    static {
-        // Before any DJL class initialises: DJL otherwise contacts the network at engine start.
-        System.setProperty("ai.djl.offline", "true");
-    }
 
     /** Which BlazeFace. */
     public enum Variant {
@@ -52,21 +42,8 @@ public final class BlazeFaceModel implements AutoCloseable {
      * @param intraOpThreads ONNX Runtime threads per inference (workers × threads ≤ cores)
      */
     public static BlazeFaceModel load(ModelSet models, Variant variant, InferenceDevice device, int intraOpThreads, double threshold) {
-        Path file = models.verified(variant.role);
-        Criteria<float[], float[][]> criteria = Criteria.builder()
-                .setTypes(float[].class, float[][].class)
-                .optModelPath(file)
-                .optEngine("OnnxRuntime")
-                .optDevice(device.djlDevice())
-                .optTranslator(new RawTranslator(1, variant.inputSize, variant.inputSize, 3))
-                .optOption("interOpNumThreads", "1")
-                .optOption("intraOpNumThreads", Integer.toString(intraOpThreads))
-                .build();
-        try {
-            return new BlazeFaceModel(variant, criteria.loadModel(), threshold);
-        } catch (IOException | ModelNotFoundException | MalformedModelException e) {
-            throw new IllegalStateException("The face detection model " + file + " cannot be loaded: " + e.getMessage(), e);
-        }
+        return new BlazeFaceModel(variant, OnnxModels.load(models, variant.role, device.djlDevice(), intraOpThreads,
+                1, variant.inputSize, variant.inputSize, 3), threshold);
     }
 
     public Variant variant() {

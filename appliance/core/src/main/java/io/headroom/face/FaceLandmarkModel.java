@@ -1,12 +1,10 @@
 package io.headroom.face;
 
-import ai.djl.MalformedModelException;
 import ai.djl.inference.Predictor;
-import ai.djl.repository.zoo.Criteria;
-import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.TranslateException;
 import io.headroom.model.ModelSet;
+import io.headroom.model.OnnxModels;
 import io.headroom.model.RawTranslator;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -14,8 +12,6 @@ import java.awt.geom.AffineTransform;
 import java.awt.geom.NoninvertibleTransformException;
 import java.awt.geom.Point2D;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,10 +21,6 @@ import java.util.List;
  * a square of 1.5× the detected box around its centre, turned upright by the face's roll.
  */
 public final class FaceLandmarkModel implements AutoCloseable {
-
-    static {
-        System.setProperty("ai.djl.offline", "true");
-    }
 
     static final String ROLE = "face_landmark";
     static final int SIZE = 192;
@@ -40,21 +32,7 @@ public final class FaceLandmarkModel implements AutoCloseable {
     }
 
     public static FaceLandmarkModel load(ModelSet models, InferenceDevice device, int intraOpThreads) {
-        Path file = models.verified(ROLE);
-        Criteria<float[], float[][]> criteria = Criteria.builder()
-                .setTypes(float[].class, float[][].class)
-                .optModelPath(file)
-                .optEngine("OnnxRuntime")
-                .optDevice(device.djlDevice())
-                .optTranslator(new RawTranslator(1, SIZE, SIZE, 3))
-                .optOption("interOpNumThreads", "1")
-                .optOption("intraOpNumThreads", Integer.toString(intraOpThreads))
-                .build();
-        try {
-            return new FaceLandmarkModel(criteria.loadModel());
-        } catch (IOException | ModelNotFoundException | MalformedModelException e) {
-            throw new IllegalStateException("The face landmark model " + file + " cannot be loaded: " + e.getMessage(), e);
-        }
+        return new FaceLandmarkModel(OnnxModels.load(models, ROLE, device.djlDevice(), intraOpThreads, 1, SIZE, SIZE, 3));
     }
 
     /** Landmarks for one worker thread. */

@@ -11,6 +11,11 @@ public enum InferenceDevice {
     CPU,
     CUDA;
 
+    static {
+        // Every model load goes through a device first: DJL must know it is offline before it starts.
+        System.setProperty("ai.djl.offline", "true");
+    }
+
     public static InferenceDevice of(String name) {
         try {
             return valueOf(name.trim().toUpperCase(Locale.ROOT));
@@ -19,7 +24,8 @@ public enum InferenceDevice {
         }
     }
 
-    Device djlDevice() {
+    /** The device as DJL names it. */
+    public Device djlDevice() {
         return this == CUDA ? Device.gpu() : Device.cpu();
     }
 

@@ -1,18 +1,14 @@
 package io.headroom.matte;
 
-import ai.djl.MalformedModelException;
 import ai.djl.inference.Predictor;
-import ai.djl.repository.zoo.Criteria;
-import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.TranslateException;
 import io.headroom.face.InferenceDevice;
 import io.headroom.face.Resize;
 import io.headroom.model.ModelSet;
+import io.headroom.model.OnnxModels;
 import io.headroom.model.RawTranslator;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Path;
 
 /**
  * MediaPipe's selfie segmentation (256×256, converted to ONNX by the project), loaded once;
@@ -20,10 +16,6 @@ import java.nio.file.Path;
  * image's size bilinearly; edge detail comes from {@link GuidedFilter} afterwards.
  */
 public final class SelfieSegmentationModel implements AutoCloseable {
-
-    static {
-        System.setProperty("ai.djl.offline", "true");
-    }
 
     static final String ROLE = "selfie_segmentation";
     static final int SIZE = 256;
@@ -35,21 +27,7 @@ public final class SelfieSegmentationModel implements AutoCloseable {
     }
 
     public static SelfieSegmentationModel load(ModelSet models, InferenceDevice device, int intraOpThreads) {
-        Path file = models.verified(ROLE);
-        Criteria<float[], float[][]> criteria = Criteria.builder()
-                .setTypes(float[].class, float[][].class)
-                .optModelPath(file)
-                .optEngine("OnnxRuntime")
-                .optDevice(device == InferenceDevice.CUDA ? ai.djl.Device.gpu() : ai.djl.Device.cpu())
-                .optTranslator(new RawTranslator(1, SIZE, SIZE, 3))
-                .optOption("interOpNumThreads", "1")
-                .optOption("intraOpNumThreads", Integer.toString(intraOpThreads))
-                .build();
-        try {
-            return new SelfieSegmentationModel(criteria.loadModel());
-        } catch (IOException | ModelNotFoundException | MalformedModelException e) {
-            throw new IllegalStateException("The segmentation model " + file + " cannot be loaded: " + e.getMessage(), e);
-        }
+        return new SelfieSegmentationModel(OnnxModels.load(models, ROLE, device.djlDevice(), intraOpThreads, 1, SIZE, SIZE, 3));
     }
 
     public PersonSegmenter segmenter() {
