@@ -67,6 +67,12 @@ public record Face(double score, double x, double y, double width, double height
         return new Point((l.x() + r.x()) / 2, (l.y() + r.y()) / 2);
     }
 
+    /** The same face in an image {@code s} times larger (keypoints included). */
+    public Face scaled(double s) {
+        List<Point> kp = keypoints.stream().map(p -> new Point(p.x() * s, p.y() * s)).toList();
+        return new Face(score, x * s, y * s, width * s, height * s, kp);
+    }
+
     double area() {
         return width * height;
     }

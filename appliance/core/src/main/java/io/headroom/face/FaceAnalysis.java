@@ -92,7 +92,7 @@ public final class FaceAnalysis {
         if (significant > 1) {
             reasons.add(Verdict.MORE_THAN_ONE_FACE);
         }
-        Face original = scaled(main, 1 / scale);
+        Face original = main.scaled(1 / scale);
         if (original.interEyeDistance() < settings.minInterEyePx()) {
             reasons.add(Verdict.FACE_TOO_SMALL);
         }
@@ -237,10 +237,5 @@ public final class FaceAnalysis {
         }
         Point2D c = t.transform(new Point2D.Double(f.x() + f.width() / 2, f.y() + f.height() / 2), null);
         return new Face(f.score(), c.getX() - f.width() / 2, c.getY() - f.height() / 2, f.width(), f.height(), kp);
-    }
-
-    static Face scaled(Face f, double s) {
-        List<Point> kp = f.keypoints().stream().map(p -> new Point(p.x() * s, p.y() * s)).toList();
-        return new Face(f.score(), f.x() * s, f.y() * s, f.width() * s, f.height() * s, kp);
     }
 }

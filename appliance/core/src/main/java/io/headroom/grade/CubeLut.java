@@ -76,11 +76,17 @@ public final class CubeLut {
                         if (entries * 3 >= table.length) {
                             throw new LutFormatException(lineNo, "more entries than the size says");
                         }
-                        float[] rgb = triple(new String[] {"", parts[0], parts.length > 1 ? parts[1] : "", parts.length > 2 ? parts[2] : ""}, lineNo);
                         if (parts.length != 3) {
                             throw new LutFormatException(lineNo, "an entry has three numbers");
                         }
-                        System.arraycopy(rgb, 0, table, 3 * entries++, 3);
+                        for (int c = 0; c < 3; c++) {
+                            float v = Float.parseFloat(parts[c]);
+                            if (!Float.isFinite(v)) {
+                                throw new LutFormatException(lineNo, "numbers must be finite");
+                            }
+                            table[3 * entries + c] = v;
+                        }
+                        entries++;
                     }
                 }
             } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {

@@ -64,10 +64,7 @@ public final class HeadshotPipeline {
         if (k == 1 || a.face().isEmpty()) {
             return a;
         }
-        Face f = a.face().get();
-        List<io.headroom.face.Point> kp = f.keypoints().stream().map(p -> new io.headroom.face.Point(p.x() * k, p.y() * k)).toList();
-        Face full = new Face(f.score(), f.x() * k, f.y() * k, f.width() * k, f.height() * k, kp);
-        return new PhotoAnalysis(java.util.Optional.of(full), a.faces(), a.reasons(), a.sharpness(), a.exposure(), a.quality(),
+        return new PhotoAnalysis(java.util.Optional.of(a.face().get().scaled(k)), a.faces(), a.reasons(), a.sharpness(), a.exposure(), a.quality(),
                 a.rotation(), a.yaw(), a.eyeOpenness());
     }
 

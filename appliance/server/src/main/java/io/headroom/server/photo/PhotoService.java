@@ -132,8 +132,8 @@ public class PhotoService {
             try {
                 blobs.delete(k);
             } catch (StorageException e) {
-                LOG.log(Level.SEVERE, "A blob of a refused upload could not be deleted; its key is kept only in memory "
-                        + "and never stored, so it cannot be opened", e.getClass().getName());
+                // Only ciphertext is left; the key is the session's and goes with it.
+                LOG.log(Level.SEVERE, "A blob of a refused upload could not be deleted: {0}", e.getClass().getName());
             }
         }
     }
