@@ -158,6 +158,58 @@ class TfliteToOnnxTest {
         }
     }
 
+    /**
+     * Numerically the same network as the TF.js version of selfie segmentation (the TFLite runtime
+     * lacks its custom operator): on two photos the masks agree on average within 1e-4, nowhere by
+     * more than 5e-2, and at the 0.5 threshold. The two runtimes round differently, so a pixel the
+     * reference itself puts within 0.005 of 0.5 may fall either side (seen: 1 and 6 of 65 536, all
+     * within 0.003); such pixels (43 on the webcam photo) must stay under 0.1 %, every other pixel is on the same side.
+     * References: installer/tools/reference-tfjs.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"london_005_256", "lisa_webcam_01_256"})
+    void theConvertedSegmentationMatchesTheTfjsNetwork(String name) throws Exception {
+        Path dir = Path.of("src/test/resources/segmentation");
+        byte[] rgb = Files.readAllBytes(dir.resolve(name + ".rgb"));
+        float[] input = new float[rgb.length];
+        for (int i = 0; i < rgb.length; i++) {
+            input[i] = (rgb[i] & 0xFF) / 255f;
+        }
+        java.nio.FloatBuffer reference = java.nio.ByteBuffer.wrap(Files.readAllBytes(dir.resolve(name + ".selfie.f32")))
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+        byte[] onnx = TfliteToOnnx.convert(Files.readAllBytes(Path.of("src/test/resources/tflite/selfie_segmentation.tflite")));
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        try (OrtSession session = env.createSession(onnx, new OrtSession.SessionOptions());
+             OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.wrap(input), new long[] {1, 256, 256, 3});
+             OrtSession.Result r = session.run(Map.of("input_1", x))) {
+            float[][][][] mask = (float[][][][]) r.get(0).getValue();
+            assertEquals(256 * 256, reference.remaining());
+            double sum = 0;
+            double worst = 0;
+            int disagreements = 0;
+            int borderline = 0;
+            int person = 0;
+            for (int y = 0; y < 256; y++) {
+                for (int x1 = 0; x1 < 256; x1++) {
+                    float ours = mask[0][y][x1][0];
+                    float theirs = reference.get(y * 256 + x1);
+                    sum += Math.abs(ours - theirs);
+                    worst = Math.max(worst, Math.abs(ours - theirs));
+                    boolean undecided = Math.abs(theirs - 0.5f) < 0.005f;
+                    borderline += undecided ? 1 : 0;
+                    disagreements += !undecided && (ours >= 0.5f) != (theirs >= 0.5f) ? 1 : 0;
+                    person += theirs >= 0.5f ? 1 : 0;
+                }
+            }
+            double mean = sum / (256 * 256);
+            assertTrue(person > 256 * 256 / 10 && person < 256 * 256 * 9 / 10, "the reference holds a person and a background: " + person);
+            assertTrue(mean <= 1e-4, "mean difference " + mean);
+            assertTrue(worst <= 5e-2, "largest difference " + worst);
+            assertEquals(0, disagreements, "decided pixels on different sides of 0.5");
+            assertTrue(borderline < 256 * 256 / 1000, "pixels the reference leaves within 0.005 of 0.5: " + borderline);
+        }
+    }
+
     /** The converted selfie segmentation separates a person from the studio wall behind them. */
     @Test
     void theConvertedSegmentationFindsThePerson() throws Exception {
