@@ -151,9 +151,9 @@ public final class ProcessCommand {
         entry.put("exposure", Map.of("crushed", round(analysis.exposure().crushed()), "blown", round(analysis.exposure().blown()),
                 "p05", analysis.exposure().p05(), "p95", analysis.exposure().p95(), "mean", round(analysis.exposure().mean())));
         analysis.face().ifPresent(f -> entry.put("face", Map.of("interEyeDistance", round(f.interEyeDistance()), "roll", round(f.rollDegrees()))));
-        if (!Double.isNaN(analysis.yaw())) {
-            entry.put("pose", Map.of("yaw", round(analysis.yaw()), "eyeOpenness", round(analysis.eyeOpenness())));
-        }
+        analysis.pose().ifPresent(p -> entry.put("pose", Map.of("roll", round(p.roll()), "yaw", round(p.yaw()), "pitch", round(p.pitch()),
+                "eyeOpenness", round(p.eyeOpenness()), "mouthOpenness", round(p.mouthOpenness()),
+                "mouth", p.mouth().name().toLowerCase(java.util.Locale.ROOT))));
         if (analysis.usable()) {
             String stem = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
             List<Map<String, Object>> written = new ArrayList<>();

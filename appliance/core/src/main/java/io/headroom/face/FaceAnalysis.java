@@ -36,6 +36,8 @@ public final class FaceAnalysis {
     static final double CLOSED_EYES = 0.1;
     /** A head turned further than this, left or right, is looking away. */
     static final double LOOKING_AWAY_YAW = 30;
+    /** A head tilted further than this, up or down, is looking away. */
+    static final double LOOKING_AWAY_PITCH = 25;
 
     private final FaceDetector front;
     private final FaceDetector back;
@@ -83,7 +85,7 @@ public final class FaceAnalysis {
         if (faces.isEmpty()) {
             reasons.add(Verdict.NO_FACE);
             addExposure(exposure, reasons);
-            return new PhotoAnalysis(Optional.empty(), 0, reasons, 0, exposure, 0, 0, Double.NaN, Double.NaN);
+            return new PhotoAnalysis(Optional.empty(), 0, reasons, 0, exposure, 0, 0, Optional.empty());
         }
         faces.sort(Comparator.comparingDouble(Face::interEyeDistance).reversed());
         Face main = refined(work, faces.get(0));
@@ -100,21 +102,20 @@ public final class FaceAnalysis {
         if (sharpness < settings.minSharpness() && !reasons.contains(Verdict.FACE_TOO_SMALL)) {
             reasons.add(Verdict.TOO_BLURRY);
         }
-        double yaw = Double.NaN;
-        double eyes = Double.NaN;
+        Optional<FaceLandmarks> mesh = Optional.empty();
+        Pose pose = null;
         if (landmarks != null && !reasons.contains(Verdict.FACE_TOO_SMALL)) {
-            FaceLandmarks mesh = landmarks.landmarks(work, main);
-            yaw = mesh.yawDegrees();
-            eyes = mesh.eyeOpenness();
-            if (Math.abs(yaw) > LOOKING_AWAY_YAW) {
+            mesh = Optional.of(landmarks.landmarks(work, main).scaled(1 / scale));
+            pose = mesh.get().pose();
+            if (Math.abs(pose.yaw()) > LOOKING_AWAY_YAW || Math.abs(pose.pitch()) > LOOKING_AWAY_PITCH) {
                 reasons.add(Verdict.LOOKING_AWAY);
-            } else if (eyes < CLOSED_EYES) {
+            } else if (pose.eyeOpenness() < CLOSED_EYES) {
                 reasons.add(Verdict.EYES_CLOSED);
             }
         }
         addExposure(exposure, reasons);
-        double quality = quality(original, sharpness, exposure) * engagement(yaw, eyes);
-        return new PhotoAnalysis(Optional.of(original), (int) significant, reasons, sharpness, exposure, quality, rotation, yaw, eyes);
+        double quality = quality(original, sharpness, exposure) * engagement(pose);
+        return new PhotoAnalysis(Optional.of(original), (int) significant, reasons, sharpness, exposure, quality, rotation, mesh);
     }
 
     private static void addExposure(Exposure exposure, List<Verdict> reasons) {
@@ -156,21 +157,24 @@ public final class FaceAnalysis {
     }
 
     /**
+     * Facing the camera with open eyes and a composed mouth ranks first: the quality is multiplied
+     * by {@code (1 − |yaw|/90) · (1 − |pitch|/90) · min(1, eyes/0.2)}, and by 0.7 when the mouth
+     * is wide open; 1 when there are no landmarks.
+     */
+    static double engagement(Pose pose) {
+        if (pose == null) {
+            return 1;
+        }
+        double mouth = pose.mouth() == Pose.Mouth.OPEN ? 0.7 : 1;
+        return Math.max(0, 1 - Math.abs(pose.yaw()) / 90) * Math.max(0, 1 - Math.abs(pose.pitch()) / 90)
+                * Math.min(1, pose.eyeOpenness() / 0.2) * mouth;
+    }
+
+    /**
      * Both models: the front one for faces that fill the frame, the back one for smaller and
      * farther faces. The back model also "sees" faces in cats and cups, so a large face from it
      * must be very certain; a small one is what it is for.
      */
-    /**
-     * Facing the camera with open eyes ranks first: the quality is multiplied by
-     * {@code (1 − |yaw|/90) · min(1, openness/0.2)}; 1 when there are no landmarks.
-     */
-    static double engagement(double yaw, double eyes) {
-        if (Double.isNaN(yaw) || Double.isNaN(eyes)) {
-            return 1;
-        }
-        return Math.max(0, 1 - Math.abs(yaw) / 90) * Math.min(1, eyes / 0.2);
-    }
-
     private List<Face> detectBoth(BufferedImage image) {
         List<Face> faces = new ArrayList<>(front.detect(image));
         if (back == null) {

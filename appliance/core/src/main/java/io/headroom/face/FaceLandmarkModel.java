@@ -80,11 +80,13 @@ public final class FaceLandmarkModel implements AutoCloseable {
                     throw new IllegalStateException("the landmark model gave no 1404-value output");
                 }
                 List<Point> mapped = new ArrayList<>(468);
+                List<Double> depth = new ArrayList<>(468);
                 for (int i = 0; i < 468; i++) {
                     Point2D p = toImage.transform(new Point2D.Double(points[3 * i], points[3 * i + 1]), null);
                     mapped.add(new Point(p.getX(), p.getY()));
+                    depth.add(points[3 * i + 2] * side / SIZE);
                 }
-                return new FaceLandmarks(mapped);
+                return new FaceLandmarks(mapped, depth);
             }
 
             @Override

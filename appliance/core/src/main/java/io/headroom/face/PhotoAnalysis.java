@@ -13,14 +13,24 @@ import java.util.Optional;
  * @param exposure      the frame's exposure figures
  * @param quality       0–1, higher is better (see {@link FaceAnalysis#quality})
  * @param rotation      degrees the photo had to be turned for the face to be found (0 when upright)
- * @param yaw           left–right turn of the head in degrees from the landmarks (NaN when not measured)
- * @param eyeOpenness   lid gap over eye width from the landmarks (NaN when not measured)
+ * @param landmarks     the face mesh in pixels of the photo (empty when not measured)
  */
 public record PhotoAnalysis(Optional<Face> face, int faces, List<Verdict> reasons, double sharpness, Exposure exposure,
-                            double quality, int rotation, double yaw, double eyeOpenness) {
+                            double quality, int rotation, Optional<FaceLandmarks> landmarks) {
 
     public PhotoAnalysis {
         reasons = List.copyOf(reasons);
+    }
+
+    /** Pose and expression, when the landmarks were measured. */
+    public Optional<Pose> pose() {
+        return landmarks.map(FaceLandmarks::pose);
+    }
+
+    /** The same analysis of the photo scaled by {@code factor} (face and landmarks moved with it). */
+    public PhotoAnalysis scaled(double factor) {
+        return new PhotoAnalysis(face.map(f -> f.scaled(factor)), faces, reasons, sharpness, exposure, quality, rotation,
+                landmarks.map(l -> l.scaled(factor)));
     }
 
     public boolean usable() {

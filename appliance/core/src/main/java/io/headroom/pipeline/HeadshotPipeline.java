@@ -64,8 +64,7 @@ public final class HeadshotPipeline {
         if (k == 1 || a.face().isEmpty()) {
             return a;
         }
-        return new PhotoAnalysis(java.util.Optional.of(a.face().get().scaled(k)), a.faces(), a.reasons(), a.sharpness(), a.exposure(), a.quality(),
-                a.rotation(), a.yaw(), a.eyeOpenness());
+        return a.scaled(k);
     }
 
     /** One headshot per aspect of the photo's face. */

@@ -28,8 +28,10 @@ class FaceAnalysisTest {
     void everyNeutralLondonPortraitPassesWhateverTheSkinTone(String name) {
         PhotoAnalysis a = analyse(name);
         assertEquals(List.of(), a.reasons(), name);
-        assertTrue(Math.abs(a.yaw()) < 15, name + " faces the camera: yaw " + a.yaw());
-        assertTrue(a.eyeOpenness() > 0.15, name + " has open eyes: " + a.eyeOpenness());
+        io.headroom.face.Pose pose = a.pose().orElseThrow();
+        assertTrue(Math.abs(pose.yaw()) < 15, name + " faces the camera: yaw " + pose.yaw());
+        assertTrue(Math.abs(pose.pitch()) < 12, name + " holds the head level: pitch " + pose.pitch());
+        assertTrue(pose.eyeOpenness() > 0.15, name + " has open eyes: " + pose.eyeOpenness());
         assertTrue(a.usable());
         assertTrue(a.quality() > 0.8, name + " quality " + a.quality());
     }
@@ -45,6 +47,12 @@ class FaceAnalysisTest {
         assertTrue(a.face().isPresent(), name);
         assertEquals(1, a.faces(), name);
         assertTrue(a.usable(), name + ": " + a.reasons());
+    }
+
+    @Test
+    void theMouthStateReadsClosedLipsAndSpeech() {
+        assertEquals(Pose.Mouth.CLOSED, analyse("london_005_neutral.jpg").pose().orElseThrow().mouth());
+        assertEquals(Pose.Mouth.OPEN, analyse("obama_2009_congress_address.jpg").pose().orElseThrow().mouth(), "mid-sentence at the lectern");
     }
 
     @Test
