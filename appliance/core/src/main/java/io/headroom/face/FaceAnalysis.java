@@ -56,6 +56,11 @@ public final class FaceAnalysis {
         this.settings = settings;
     }
 
+    /** The face mesh of a face already found in {@code image}; empty when this analysis has no landmark model. */
+    public Optional<FaceLandmarks> landmarks(BufferedImage image, Face face) {
+        return landmarks == null ? Optional.empty() : Optional.of(landmarks.landmarks(image, face));
+    }
+
     public PhotoAnalysis analyse(BufferedImage photo) {
         double scale = Math.min(1.0, (double) settings.analysisMaxSide() / Math.max(photo.getWidth(), photo.getHeight()));
         BufferedImage work = scale < 1.0

@@ -1,16 +1,18 @@
 package io.headroom.framing;
 
+import io.headroom.face.Face;
 import java.awt.image.BufferedImage;
 import java.util.List;
 
 /**
  * A framed headshot in memory.
  *
+ * @param face     the face in the headshot's pixels (upright: framing turned it by its roll)
  * @param padded   the sides where the photo did not reach and the frame was filled by extending its
  *                 edges ("top", "left", …); empty when the photo covered the whole frame
  * @param coverage see {@link #coverage()}
  */
-public record Framed(Aspect aspect, BufferedImage image, List<String> padded, float[] coverage) {
+public record Framed(Aspect aspect, BufferedImage image, Face face, List<String> padded, float[] coverage) {
 
     public Framed {
         padded = List.copyOf(padded);

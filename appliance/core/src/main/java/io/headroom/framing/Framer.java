@@ -59,7 +59,19 @@ public final class Framer {
         List<String> padded = new ArrayList<>();
         boolean[] outside = new boolean[outW * outH];
         BufferedImage out = render(crop, toCrop, outW, outH, source, toSource, padded, outside);
-        return new Framed(aspect, out, padded, padded.isEmpty() ? null : coverage(outside, outW, outH));
+        return new Framed(aspect, out, mapped(face, toOutput, scale), padded, padded.isEmpty() ? null : coverage(outside, outW, outH));
+    }
+
+    /** The face moved into the headshot: keypoints exactly, the box about its mapped centre. */
+    private static Face mapped(Face face, AffineTransform toOutput, double scale) {
+        List<Point> keypoints = face.keypoints().stream().map(p -> {
+            Point2D q = toOutput.transform(new Point2D.Double(p.x(), p.y()), null);
+            return new Point(q.getX(), q.getY());
+        }).toList();
+        Point2D c = toOutput.transform(new Point2D.Double(face.x() + face.width() / 2, face.y() + face.height() / 2), null);
+        double w = face.width() * scale;
+        double h = face.height() * scale;
+        return new Face(face.score(), c.getX() - w / 2, c.getY() - h / 2, w, h, keypoints);
     }
 
     private static BufferedImage render(BufferedImage crop, AffineTransform toCrop, int outW, int outH,

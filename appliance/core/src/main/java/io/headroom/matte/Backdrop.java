@@ -1,5 +1,7 @@
 package io.headroom.matte;
 
+import io.headroom.raster.Planes;
+
 /**
  * What the person is placed in front of, described by parameters so a style can name it:
  * a solid colour, a vertical or radial gradient, a studio-grey seamless with a soft light

@@ -1,5 +1,7 @@
 package io.headroom.matte;
 
+import io.headroom.raster.Planes;
+
 /**
  * Places the person, cut out by a matte, onto a backdrop: first the foreground colours are
  * decontaminated (the old background's colour is taken out of the semi-transparent edge pixels,

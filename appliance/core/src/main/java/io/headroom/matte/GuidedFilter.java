@@ -1,5 +1,7 @@
 package io.headroom.matte;
 
+import io.headroom.raster.Planes;
+
 /**
  * Edge-aware refinement of a coarse matte (He, Sun and Tang's guided filter): within each window
  * the output is a linear function of the photo's brightness fitted to the coarse matte, so the

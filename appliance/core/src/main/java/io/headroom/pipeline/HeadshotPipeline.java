@@ -10,6 +10,7 @@ import io.headroom.framing.Framer;
 import io.headroom.framing.HeadshotEncoder;
 import io.headroom.matte.Cutout;
 import io.headroom.matte.PersonSegmenter;
+import io.headroom.retouch.SkinRetouch;
 import io.headroom.style.Look;
 import io.headroom.style.StyleDescriptor;
 import java.awt.Rectangle;
@@ -22,7 +23,7 @@ import java.util.function.ToDoubleFunction;
 /**
  * From cleaned photos to headshots, the same for the server's jobs and the studio command line:
  * analyse each photo on a subsampled decode, pick the best usable ones, frame each for every
- * aspect from a region read of the photo, give it the style's light and colour, put the person on
+ * aspect from a region read of the photo, retouch the skin, give it the style's light and colour, put the person on
  * the style's backdrop, encode. No step holds a full-resolution frame.
  *
  * <p>Not thread-safe: one per worker (it holds the worker's detectors).
@@ -35,6 +36,8 @@ public final class HeadshotPipeline {
     private final int analysisMaxSide;
     private final Look look;
     private final Cutout cutout;
+    private final double retouchStrength;
+    private final SkinRetouch retouch = new SkinRetouch();
 
     /** A pipeline for the built-in {@code natural} style. */
     public HeadshotPipeline(FaceAnalysis analysis, int analysisMaxSide, PersonSegmenter segmenter, HeadshotEncoder encoder) {
@@ -51,6 +54,7 @@ public final class HeadshotPipeline {
         this.analysisMaxSide = analysisMaxSide;
         this.framer = new Framer(style.framing().rules());
         this.look = new Look(style);
+        this.retouchStrength = style.retouch().strength();
         this.cutout = segmenter == null ? null : new Cutout(segmenter, style.backdrop().backdrop());
         this.encoder = encoder;
     }
@@ -73,6 +77,10 @@ public final class HeadshotPipeline {
         List<Headshot> out = new ArrayList<>();
         for (Aspect aspect : aspects) {
             Framed framed = framer.frame(source, face, aspect);
+            if (retouchStrength > 0) {
+                // The mesh is measured again on the headshot itself, at the resolution the retouch works at.
+                analysis.landmarks(framed.image(), framed.face()).ifPresent(mesh -> retouch.apply(framed.image(), mesh, retouchStrength));
+            }
             // Light and colour are judged on the person's own photo; the backdrop is the style's, as given.
             look.apply(framed.image());
             if (cutout != null) {

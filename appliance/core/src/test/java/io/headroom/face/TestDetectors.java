@@ -29,6 +29,11 @@ public final class TestDetectors {
         return ANALYSIS.analyse(image);
     }
 
+    /** The face mesh of a face found in the image. */
+    public static synchronized FaceLandmarks landmarks(BufferedImage image, Face face) {
+        return ANALYSIS.landmarks(image, face).orElseThrow();
+    }
+
     /** The single most confident face. */
     public static synchronized Face detectOne(BufferedImage image) {
         List<Face> faces = FRONT.detect(image);

@@ -1,13 +1,13 @@
-package io.headroom.matte;
+package io.headroom.raster;
 
 /** Float image planes and the box filter every matte step is built on (O(1) per pixel, any radius). */
-final class Planes {
+public final class Planes {
 
     private Planes() {
     }
 
     /** Mean over a (2r+1)² window, edges clamped. */
-    static float[] boxMean(float[] src, int w, int h, int r) {
+    public static float[] boxMean(float[] src, int w, int h, int r) {
         float[] tmp = new float[src.length];
         float[] out = new float[src.length];
         int window = 2 * r + 1;
@@ -34,7 +34,7 @@ final class Planes {
         return out;
     }
 
-    static float[] luma(int[] rgb) {
+    public static float[] luma(int[] rgb) {
         float[] out = new float[rgb.length];
         for (int i = 0; i < rgb.length; i++) {
             int p = rgb[i];
@@ -43,7 +43,7 @@ final class Planes {
         return out;
     }
 
-    static float[] channel(int[] rgb, int shift) {
+    public static float[] channel(int[] rgb, int shift) {
         float[] out = new float[rgb.length];
         for (int i = 0; i < rgb.length; i++) {
             out[i] = ((rgb[i] >> shift) & 0xFF) / 255f;
