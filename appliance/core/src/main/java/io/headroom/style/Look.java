@@ -1,6 +1,11 @@
 package io.headroom.style;
 
+import io.headroom.grade.CubeLut;
 import io.headroom.grade.Grade;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 
@@ -11,9 +16,31 @@ import java.awt.image.BufferedImage;
 public final class Look {
 
     private final StyleDescriptor style;
+    private final CubeLut lut;
 
+    /** The look of a built-in style: its LUT, if it names one, is a resource beside its descriptor. */
     public Look(StyleDescriptor style) {
+        this(style, style.grade().lut() == null ? null : builtInLut(style.grade().lut()));
+    }
+
+    /** @param lut the style's LUT, read by whoever holds its resources; null for none */
+    public Look(StyleDescriptor style, CubeLut lut) {
+        if ((lut == null) != (style.grade().lut() == null)) {
+            throw new IllegalArgumentException("style " + style.id() + ": the LUT given does not match the descriptor");
+        }
         this.style = style;
+        this.lut = lut;
+    }
+
+    static CubeLut builtInLut(String name) {
+        try (InputStream in = Look.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("the built-in LUT " + name + " is missing from the build");
+            }
+            return CubeLut.parse(new InputStreamReader(in, StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            throw new IllegalStateException("the built-in LUT " + name + " cannot be read", e);
+        }
     }
 
     public void apply(BufferedImage headshot) {
@@ -33,6 +60,9 @@ public final class Look {
         }
         if (g.contrast() > 0) {
             Grade.contrast(px, g.contrast());
+        }
+        if (lut != null && g.lutStrength() > 0) {
+            lut.apply(px, g.lutStrength());
         }
         if (g.vignette() > 0) {
             Grade.vignette(px, w, h, g.vignette());

@@ -21,6 +21,28 @@ class StyleDescriptorTest {
     }
 
     @Test
+    void theNaturalLutIsAGentleWarmNeutral() {
+        io.headroom.grade.CubeLut lut = Look.builtInLut(StyleDescriptor.natural().grade().lut());
+        assertEquals(17, lut.size());
+        float[] out = new float[3];
+        for (float v = 0; v <= 1; v += 0.125f) {
+            lut.lookup(v, v, v, out);
+            for (float c : out) {
+                assertTrue(Math.abs(c - v) < 0.05f, "grey " + v + " stays near itself: " + c);
+            }
+        }
+        lut.lookup(0.5f, 0.5f, 0.5f, out);
+        assertTrue(out[0] > out[2], "mid grey leans warm: " + java.util.Arrays.toString(out));
+        lut.lookup(0, 0, 0, out);
+        assertTrue(out[0] > 0, "blacks are lifted a little, never crushed");
+    }
+
+    @Test
+    void aLookWithoutTheLutItsDescriptorNamesIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new Look(StyleDescriptor.natural(), null));
+    }
+
+    @Test
     void badDescriptorsAreRefusedWithAReason() {
         String good = new String(readNatural(), StandardCharsets.UTF_8);
         assertThrows(Exception.class, () -> read(good.replace("\"contrast\": 0.12", "\"contrast\": 3")));
