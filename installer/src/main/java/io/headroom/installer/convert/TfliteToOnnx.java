@@ -1,5 +1,8 @@
 package io.headroom.installer.convert;
 
+import io.headroom.onnx.Half;
+import io.headroom.onnx.OnnxGraph;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -38,7 +41,7 @@ public final class TfliteToOnnx {
 
     private final Model model;
     private final SubGraph graph;
-    private final OnnxGraph onnx = new OnnxGraph();
+    private final OnnxGraph onnx = new OnnxGraph("headroom-tflite2onnx");
     /** Float constants by TFLite tensor index (weights, biases, folded DEQUANTIZE outputs), in TFLite layout. */
     private final Map<Integer, float[]> constants = new HashMap<>();
     /** The ONNX name of each activation tensor, in NCHW. */
@@ -375,7 +378,7 @@ public final class TfliteToOnnx {
         switch (t.type()) {
             case TensorType.FLOAT16 -> {
                 for (int i = 0; i < n; i++) {
-                    v[i] = halfToFloat(data.getShort(data.position() + 2 * i));
+                    v[i] = Half.toFloat(data.getShort(data.position() + 2 * i));
                 }
             }
             case TensorType.FLOAT32 -> {
@@ -386,21 +389,6 @@ public final class TfliteToOnnx {
             default -> throw new IllegalArgumentException("constant " + t.name() + " has type " + TensorType.name(t.type()));
         }
         return v;
-    }
-
-    /** IEEE 754 binary16 to float (Float.float16ToFloat arrived after Java 17). */
-    static float halfToFloat(short half) {
-        int h = half & 0xFFFF;
-        int sign = (h >>> 15) << 31;
-        int exp = (h >>> 10) & 0x1F;
-        int mant = h & 0x3FF;
-        if (exp == 0) {
-            return (sign == 0 ? 1 : -1) * mant * 0x1p-24f; // subnormal (or zero)
-        }
-        if (exp == 31) {
-            return Float.intBitsToFloat(sign | 0x7F800000 | (mant << 13)); // infinity or NaN
-        }
-        return Float.intBitsToFloat(sign | ((exp - 15 + 127) << 23) | (mant << 13));
     }
 
     private int[] intConstant(int tensor) {

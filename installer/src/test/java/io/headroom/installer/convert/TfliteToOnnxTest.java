@@ -86,11 +86,11 @@ class TfliteToOnnxTest {
 
     @Test
     void halfPrecisionDecodes() {
-        assertEquals(1.0f, TfliteToOnnx.halfToFloat((short) 0x3C00));
-        assertEquals(-2.0f, TfliteToOnnx.halfToFloat((short) 0xC000));
-        assertEquals(0.0f, TfliteToOnnx.halfToFloat((short) 0));
-        assertEquals(65504f, TfliteToOnnx.halfToFloat((short) 0x7BFF));
-        assertEquals(0x1p-24f, TfliteToOnnx.halfToFloat((short) 1));
+        assertEquals(1.0f, io.headroom.onnx.Half.toFloat((short) 0x3C00));
+        assertEquals(-2.0f, io.headroom.onnx.Half.toFloat((short) 0xC000));
+        assertEquals(0.0f, io.headroom.onnx.Half.toFloat((short) 0));
+        assertEquals(65504f, io.headroom.onnx.Half.toFloat((short) 0x7BFF));
+        assertEquals(0x1p-24f, io.headroom.onnx.Half.toFloat((short) 1));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.headroom.installer.convert;
+package io.headroom.onnx;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

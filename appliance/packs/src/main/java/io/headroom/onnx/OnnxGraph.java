@@ -1,4 +1,4 @@
-package io.headroom.installer.convert;
+package io.headroom.onnx;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -10,7 +10,7 @@ import java.util.List;
  * serialised as {@code onnx.ModelProto} (IR version 8, default opset 13). Field numbers follow
  * onnx.proto; the output is deterministic, byte for byte.
  */
-final class OnnxGraph {
+public final class OnnxGraph {
 
     private static final int FLOAT = 1;
     private static final int INT64 = 7;
@@ -19,20 +19,26 @@ final class OnnxGraph {
     private final List<Protobuf> initialisers = new ArrayList<>();
     private final List<Protobuf> inputs = new ArrayList<>();
     private final List<Protobuf> outputs = new ArrayList<>();
+    private final String producer;
     private int counter;
 
-    String fresh(String hint) {
+    /** @param producer the tool named in the model's {@code producer_name} */
+    public OnnxGraph(String producer) {
+        this.producer = producer;
+    }
+
+    public String fresh(String hint) {
         return hint + "_" + (counter++);
     }
 
     /** A node; attributes are added through the returned builder. */
-    Node node(String opType, List<String> in, String out) {
+    public Node node(String opType, List<String> in, String out) {
         Node n = new Node(opType, in, out, fresh(opType));
         nodes.add(n.proto);
         return n;
     }
 
-    void floats(String name, long[] dims, float[] values) {
+    public void floats(String name, long[] dims, float[] values) {
         ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
         for (float v : values) {
             b.putFloat(v);
@@ -40,7 +46,7 @@ final class OnnxGraph {
         initialisers.add(tensor(name, dims, FLOAT, b.array()));
     }
 
-    void int64s(String name, long[] values) {
+    public void int64s(String name, long[] values) {
         ByteBuffer b = ByteBuffer.allocate(values.length * 8).order(ByteOrder.LITTLE_ENDIAN);
         for (long v : values) {
             b.putLong(v);
@@ -48,15 +54,30 @@ final class OnnxGraph {
         initialisers.add(tensor(name, new long[] {values.length}, INT64, b.array()));
     }
 
-    void input(String name, long[] dims) {
+    public void input(String name, long[] dims) {
         inputs.add(valueInfo(name, dims));
     }
 
-    void output(String name, long[] dims) {
+    public void output(String name, long[] dims) {
         outputs.add(valueInfo(name, dims));
     }
 
-    byte[] model(String graphName) {
+    /** An output whose shape the runtime infers. */
+    public void output(String name) {
+        Protobuf tensorType = new Protobuf().varint(1, FLOAT);
+        outputs.add(new Protobuf().string(1, name).message(2, new Protobuf().message(1, tensorType)));
+    }
+
+    /** An int64 initialiser of any shape (a scalar when {@code dims} is empty). */
+    public void int64s(String name, long[] dims, long[] values) {
+        ByteBuffer b = ByteBuffer.allocate(values.length * 8).order(ByteOrder.LITTLE_ENDIAN);
+        for (long v : values) {
+            b.putLong(v);
+        }
+        initialisers.add(tensor(name, dims, INT64, b.array()));
+    }
+
+    public byte[] model(String graphName) {
         Protobuf graph = new Protobuf();
         nodes.forEach(n -> graph.message(1, n));
         graph.string(2, graphName);
@@ -65,7 +86,7 @@ final class OnnxGraph {
         outputs.forEach(o -> graph.message(12, o));
         return new Protobuf()
                 .varint(1, 8) // ir_version
-                .string(2, "headroom-tflite2onnx")
+                .string(2, producer)
                 .message(7, graph)
                 .message(8, new Protobuf().string(1, "").varint(2, 13)) // opset_import: default domain, 13
                 .bytes();
@@ -89,7 +110,7 @@ final class OnnxGraph {
     }
 
     /** A node being described. */
-    static final class Node {
+    public static final class Node {
         final Protobuf proto = new Protobuf();
         private final List<Protobuf> attributes = new ArrayList<>();
 
@@ -98,7 +119,7 @@ final class OnnxGraph {
             proto.string(2, out).string(3, name).string(4, opType);
         }
 
-        Node ints(String name, long... values) {
+        public Node ints(String name, long... values) {
             Protobuf a = new Protobuf().string(1, name);
             for (long v : values) {
                 a.varint(8, v);
@@ -108,17 +129,17 @@ final class OnnxGraph {
             return this;
         }
 
-        Node real(String name, float value) {
+        public Node real(String name, float value) {
             proto.message(5, new Protobuf().string(1, name).float32(2, value).varint(20, 1)); // FLOAT
             return this;
         }
 
-        Node text(String name, String value) {
+        public Node text(String name, String value) {
             proto.message(5, new Protobuf().string(1, name).string(4, value).varint(20, 3)); // STRING
             return this;
         }
 
-        Node integer(String name, long value) {
+        public Node integer(String name, long value) {
             proto.message(5, new Protobuf().string(1, name).varint(3, value).varint(20, 2)); // INT
             return this;
         }
