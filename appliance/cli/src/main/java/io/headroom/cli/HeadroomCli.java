@@ -48,7 +48,10 @@ public final class HeadroomCli {
                     .run(rest.subList(1, rest.size()), data, keys);
             case "process" -> new ProcessCommand(Path.of(System.getProperty("headroom.models.dir", "models")), System.out)
                     .run(rest.subList(1, rest.size()));
-            default -> throw new CliException("unknown command '" + rest.get(0) + "'. Commands: serve, operator, process");
+            case "models" -> new ModelsCommand(Path.of(System.getProperty("headroom.models.dir", "models")), System.out,
+                    new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)),
+                    java.time.Clock.systemUTC()).run(rest.subList(1, rest.size()));
+            default -> throw new CliException("unknown command '" + rest.get(0) + "'. Commands: serve, operator, process, models");
         }
     }
 

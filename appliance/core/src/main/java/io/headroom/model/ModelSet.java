@@ -32,9 +32,24 @@ public final class ModelSet {
         this.byRole = byRole;
     }
 
-    /** Reads the manifest (hashes are checked when a model is asked for). */
+    /**
+     * Reads the manifest, and that of the optional packs ({@code packs/manifest.json}, written by
+     * {@code headroom models install}) when there is one. Hashes are checked when a model is asked for.
+     */
     public static ModelSet open(Path directory) {
-        Path manifest = directory.resolve("manifest.json");
+        List<ModelFile> files = new ArrayList<>(read(directory.resolve("manifest.json")));
+        Path packs = directory.resolve("packs").resolve("manifest.json");
+        if (Files.exists(packs)) {
+            files.addAll(read(packs));
+        }
+        try {
+            return new ModelSet(directory, files.stream().collect(Collectors.toUnmodifiableMap(ModelFile::role, Function.identity())));
+        } catch (IllegalStateException e) {
+            throw new ModelIntegrityException("Two model manifests name the same role: " + e.getMessage());
+        }
+    }
+
+    private static List<ModelFile> read(Path manifest) {
         try {
             JsonNode root = new ObjectMapper().readTree(manifest.toFile());
             List<ModelFile> files = new ArrayList<>();
@@ -42,10 +57,15 @@ public final class ModelSet {
             for (JsonNode n : root.path("models")) {
                 files.add(mapper.treeToValue(n, ModelFile.class));
             }
-            return new ModelSet(directory, files.stream().collect(Collectors.toUnmodifiableMap(ModelFile::role, Function.identity())));
+            return files;
         } catch (IOException e) {
             throw new ModelIntegrityException("The model manifest " + manifest + " is missing or unreadable: " + e.getMessage());
         }
+    }
+
+    /** Whether the manifests name a model for {@code role} (an optional pack may be absent). */
+    public boolean has(String role) {
+        return byRole.containsKey(role);
     }
 
     /** The folder the models are in. */

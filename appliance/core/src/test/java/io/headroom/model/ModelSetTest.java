@@ -36,4 +36,22 @@ class ModelSetTest {
         assertThrows(ModelIntegrityException.class, () -> set.verified("no_such_role"));
         assertThrows(ModelIntegrityException.class, () -> ModelSet.open(dir.resolve("nowhere")));
     }
+
+    @Test
+    void anInstalledPackJoinsTheSetAndIsCheckedLikeTheRest(@TempDir Path dir) throws Exception {
+        Files.copy(SHIPPED.resolve("manifest.json"), dir.resolve("manifest.json"));
+        assertTrue(!ModelSet.open(dir).has("face_embedding"), "no pack, no role");
+        Files.createDirectories(dir.resolve("packs"));
+        byte[] model = {1, 2, 3};
+        Files.write(dir.resolve("packs/embedding.onnx"), model);
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(model));
+        Files.writeString(dir.resolve("packs/manifest.json"), "{\"format\":1,\"models\":[{\"file\":\"packs/embedding.onnx\","
+                + "\"role\":\"face_embedding\",\"sha256\":\"" + sha + "\",\"source\":\"npm:x@1\",\"path\":\"m.json\","
+                + "\"licence\":\"research\",\"pack\":\"identity\"}]}");
+        ModelSet set = ModelSet.open(dir);
+        assertTrue(set.has("face_embedding") && set.has("face_detection_front"));
+        assertEquals(dir.resolve("packs/embedding.onnx"), set.verified("face_embedding"));
+        Files.write(dir.resolve("packs/embedding.onnx"), new byte[] {9});
+        assertThrows(ModelIntegrityException.class, () -> set.verified("face_embedding"), "a tampered pack is refused too");
+    }
 }

@@ -33,7 +33,16 @@ public final class TfjsToOnnx {
      * @param outputs output name in the ONNX model → the TF.js tensor it is ({@code node} or {@code node:k})
      */
     public static byte[] convert(TfjsModel model, Map<String, long[]> inputs, Map<String, String> outputs) {
+        return convert(model, inputs, Map.of(), outputs);
+    }
+
+    /** As {@link #convert(TfjsModel, Map, Map)}, with some placeholders fixed to scalar constants. */
+    public static byte[] convert(TfjsModel model, Map<String, long[]> inputs, Map<String, Float> fixed, Map<String, String> outputs) {
         TfjsToOnnx c = new TfjsToOnnx(model);
+        fixed.keySet().stream().sorted().forEach(name -> {
+            c.onnx.floats(name, new long[0], new float[] {fixed.get(name)});
+            c.values.put(name, name);
+        });
         inputs.keySet().stream().sorted().forEach(name -> {
             c.onnx.input(name, inputs.get(name));
             c.values.put(name, name);
