@@ -1,7 +1,8 @@
 // Runs the TF.js version of a MediaPipe network on a fixed input and writes its outputs as raw
 // little-endian float32 values, one after the other, so a Java test can compare a conversion with it.
-// Usage: node refgen.mjs MODEL_DIR/selfie.json INPUT.rgb SIZE OUT.txt
-// INPUT.rgb holds SIZE*SIZE*3 bytes (RGB, row-major); values are scaled to [0, 1].
+// Usage: [SCALE255=1] [OUTPUT=node] node refgen.mjs MODEL_DIR/model.json INPUT.rgb SIZE OUT.f32
+// INPUT.rgb holds SIZE*SIZE*3 bytes (RGB, row-major); values are scaled to [0, 1] (to 0–255 with
+// SCALE255). OUTPUT names one tensor to fetch instead of the signature outputs.
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { loadGraphModel } from '@tensorflow/tfjs-converter';
@@ -21,8 +22,8 @@ const graph = await loadGraphModel(tf.io.fromMemory({
 }));
 const bytes = readFileSync(inputFile);
 if (bytes.length !== size * size * 3) throw new Error(`expected ${size * size * 3} bytes`);
-const input = tf.tensor4d(Float32Array.from(bytes, (b) => b / 255), [1, size, size, 3]);
-const outputs = [].concat(graph.execute(input));
+const input = tf.tensor4d(Float32Array.from(bytes, (b) => (process.env.SCALE255 ? b : b / 255)), [1, size, size, 3]);
+const outputs = [].concat(process.env.OUTPUT ? graph.execute(input, process.env.OUTPUT) : graph.execute(input));
 const parts = outputs.map((t) => Buffer.from(Float32Array.from(t.dataSync()).buffer));
 writeFileSync(outFile, Buffer.concat(parts)); // x86 and ARM hosts are little-endian
 console.log(`${outputs.length} output(s), shapes ${outputs.map((t) => JSON.stringify(t.shape)).join(' ')}`);

