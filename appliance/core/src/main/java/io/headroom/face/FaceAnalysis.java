@@ -42,6 +42,7 @@ public final class FaceAnalysis {
     private final FaceDetector front;
     private final FaceDetector back;
     private final LandmarkDetector landmarks;
+    private final FaceEmbedder embedder;
     private final AnalysisSettings settings;
 
     public FaceAnalysis(FaceDetector front, FaceDetector back, AnalysisSettings settings) {
@@ -50,10 +51,21 @@ public final class FaceAnalysis {
 
     /** @param landmarks for pose and eyes; null to judge without them */
     public FaceAnalysis(FaceDetector front, FaceDetector back, LandmarkDetector landmarks, AnalysisSettings settings) {
+        this(front, back, landmarks, null, settings);
+    }
+
+    /** @param embedder the identity pack's descriptor; null when the pack is not installed */
+    public FaceAnalysis(FaceDetector front, FaceDetector back, LandmarkDetector landmarks, FaceEmbedder embedder, AnalysisSettings settings) {
         this.front = front;
         this.back = back;
         this.landmarks = landmarks;
+        this.embedder = embedder;
         this.settings = settings;
+    }
+
+    /** The descriptor of a face found in {@code image}; empty without the identity pack. */
+    public Optional<Embedding> embedding(BufferedImage image, Face face) {
+        return embedder == null ? Optional.empty() : Optional.of(embedder.embed(image, face));
     }
 
     /** The face mesh of a face already found in {@code image}; empty when this analysis has no landmark model. */
@@ -90,7 +102,7 @@ public final class FaceAnalysis {
         if (faces.isEmpty()) {
             reasons.add(Verdict.NO_FACE);
             addExposure(exposure, reasons);
-            return new PhotoAnalysis(Optional.empty(), 0, reasons, 0, exposure, 0, 0, Optional.empty());
+            return new PhotoAnalysis(Optional.empty(), 0, reasons, 0, exposure, 0, 0, Optional.empty(), Optional.empty());
         }
         faces.sort(Comparator.comparingDouble(Face::interEyeDistance).reversed());
         Face main = refined(work, faces.get(0));
@@ -118,9 +130,11 @@ public final class FaceAnalysis {
                 reasons.add(Verdict.EYES_CLOSED);
             }
         }
+        Optional<Embedding> embedding = embedder == null || reasons.contains(Verdict.FACE_TOO_SMALL)
+                ? Optional.empty() : Optional.of(embedder.embed(work, main));
         addExposure(exposure, reasons);
         double quality = quality(original, sharpness, exposure) * engagement(pose);
-        return new PhotoAnalysis(Optional.of(original), (int) significant, reasons, sharpness, exposure, quality, rotation, mesh);
+        return new PhotoAnalysis(Optional.of(original), (int) significant, reasons, sharpness, exposure, quality, rotation, mesh, embedding);
     }
 
     private static void addExposure(Exposure exposure, List<Verdict> reasons) {

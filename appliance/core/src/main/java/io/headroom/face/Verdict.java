@@ -9,7 +9,8 @@ public enum Verdict {
     EYES_CLOSED("Your eyes are closed in this photo."),
     LOOKING_AWAY("You are looking away in this photo: face the camera."),
     TOO_DARK("This photo is too dark: face a window or a lamp."),
-    TOO_BRIGHT("This photo is too bright: step out of direct sunlight.");
+    TOO_BRIGHT("This photo is too bright: step out of direct sunlight."),
+    DIFFERENT_PERSON("This looks like a different person from your other photos: use photos of one person only.");
 
     private final String message;
 

@@ -1,13 +1,16 @@
 package io.headroom.pipeline;
 
+import io.headroom.face.Embedding;
 import io.headroom.face.Face;
 import io.headroom.face.FaceAnalysis;
 import io.headroom.face.PhotoAnalysis;
+import io.headroom.face.Verdict;
 import io.headroom.framing.Aspect;
 import io.headroom.framing.EncodedImageSource;
 import io.headroom.framing.Framed;
 import io.headroom.framing.Framer;
 import io.headroom.framing.HeadshotEncoder;
+import io.headroom.identity.IdentityCheck;
 import io.headroom.matte.Cutout;
 import io.headroom.matte.PersonSegmenter;
 import io.headroom.retouch.SkinRetouch;
@@ -18,6 +21,8 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -73,6 +78,14 @@ public final class HeadshotPipeline {
 
     /** One headshot per aspect of the photo's face. */
     public List<Headshot> render(byte[] cleaned, Face face, List<Aspect> aspects) {
+        return render(cleaned, face, Optional.empty(), aspects);
+    }
+
+    /**
+     * One headshot per aspect; with the source photo's descriptor (identity pack), each headshot
+     * reports how close its own face stays to it.
+     */
+    public List<Headshot> render(byte[] cleaned, Face face, Optional<Embedding> original, List<Aspect> aspects) {
         EncodedImageSource source = new EncodedImageSource(cleaned);
         List<Headshot> out = new ArrayList<>();
         for (Aspect aspect : aspects) {
@@ -86,8 +99,38 @@ public final class HeadshotPipeline {
             if (cutout != null) {
                 cutout.apply(framed.image(), framed.coverage());
             }
-            out.add(new Headshot(aspect, framed.image().getWidth(), framed.image().getHeight(), encoder.encode(framed.image()), framed.padded()));
+            OptionalDouble identity = original.flatMap(o -> analysis.embedding(framed.image(), framed.face()).map(e -> {
+                double similarity = o.similarity(e);
+                e.erase();
+                return similarity;
+            })).map(OptionalDouble::of).orElse(OptionalDouble.empty());
+            out.add(new Headshot(aspect, framed.image().getWidth(), framed.image().getHeight(), encoder.encode(framed.image()), framed.padded(),
+                    identity));
             framed.image().flush();
+        }
+        return out;
+    }
+
+    /**
+     * Adds the "different person" verdict to photos clearly of someone other than the session's
+     * main person (see {@link IdentityCheck}); photos without a descriptor are left as they are.
+     * The result is in the order given.
+     */
+    public static List<PhotoAnalysis> checkIdentity(List<PhotoAnalysis> analyses) {
+        List<Integer> measured = new ArrayList<>();
+        for (int i = 0; i < analyses.size(); i++) {
+            if (analyses.get(i).embedding().isPresent()) {
+                measured.add(i);
+            }
+        }
+        // Best photos first: on a tie, the reference is the better photo.
+        measured.sort(Comparator.comparingDouble((Integer i) -> analyses.get(i).quality()).reversed());
+        boolean[] different = IdentityCheck.differentPeople(measured.stream().map(i -> analyses.get(i).embedding().orElseThrow()).toList());
+        List<PhotoAnalysis> out = new ArrayList<>(analyses);
+        for (int k = 0; k < different.length; k++) {
+            if (different[k]) {
+                out.set(measured.get(k), analyses.get(measured.get(k)).refused(Verdict.DIFFERENT_PERSON));
+            }
         }
         return out;
     }

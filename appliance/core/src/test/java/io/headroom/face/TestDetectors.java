@@ -29,6 +29,11 @@ public final class TestDetectors {
         return ANALYSIS.analyse(image);
     }
 
+    /** A fresh analysis (one worker's detectors) that also embeds faces with {@code embedder}. */
+    public static FaceAnalysis analysisWith(FaceEmbedder embedder) {
+        return new FaceAnalysis(Models.FRONT.detector(), Models.BACK.detector(), Models.LANDMARKS.detector(), embedder, AnalysisSettings.DEFAULT);
+    }
+
     /** The face mesh of a face found in the image. */
     public static synchronized FaceLandmarks landmarks(BufferedImage image, Face face) {
         return ANALYSIS.landmarks(image, face).orElseThrow();
