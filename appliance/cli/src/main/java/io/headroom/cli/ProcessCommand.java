@@ -6,6 +6,7 @@ import io.headroom.HeadroomVersion;
 import io.headroom.face.AnalysisSettings;
 import io.headroom.face.BlazeFaceModel;
 import io.headroom.face.FaceAnalysis;
+import io.headroom.face.FaceEmbedder;
 import io.headroom.face.FaceDetector;
 import io.headroom.face.FaceLandmarkModel;
 import io.headroom.face.LandmarkDetector;
@@ -13,6 +14,7 @@ import io.headroom.face.InferenceDevice;
 import io.headroom.face.PhotoAnalysis;
 import io.headroom.framing.Aspect;
 import io.headroom.framing.HeadshotEncoder;
+import io.headroom.identity.FaceEmbeddingModel;
 import io.headroom.intake.CleanedPhoto;
 import io.headroom.matte.PersonSegmenter;
 import io.headroom.matte.SelfieSegmentationModel;
@@ -45,7 +47,8 @@ public final class ProcessCommand {
 
     static final int NOTHING_USABLE = 3;
     /** The models this command runs; the report names these and no others. */
-    static final java.util.Set<String> USED_ROLES = java.util.Set.of("face_detection_front", "face_detection_back", "face_landmark", "selfie_segmentation");
+    static final java.util.Set<String> USED_ROLES = java.util.Set.of("face_detection_front", "face_detection_back", "face_landmark", "selfie_segmentation",
+            FaceEmbeddingModel.ROLE);
 
     private final Path modelsDirectory;
     private final PrintStream out;
@@ -100,8 +103,11 @@ public final class ProcessCommand {
              LandmarkDetector landmarks = landmarkModel.detector();
              FaceDetector front = frontModel.detector();
              FaceDetector back = backModel.detector();
-             PersonSegmenter segmenter = segmentationModel.segmenter()) {
-            HeadshotPipeline pipeline = new HeadshotPipeline(new FaceAnalysis(front, back, landmarks, AnalysisSettings.DEFAULT),
+             PersonSegmenter segmenter = segmentationModel.segmenter();
+             Identity identity = Identity.ifInstalled(models)) {
+            // A studio batch holds many people, so there is no "different person" check here; with the
+            // identity pack, each headshot reports how close it stays to its source photo.
+            HeadshotPipeline pipeline = new HeadshotPipeline(new FaceAnalysis(front, back, landmarks, identity.embedder(), AnalysisSettings.DEFAULT),
                     AnalysisSettings.DEFAULT.analysisMaxSide(), segmenter, new HeadshotEncoder(92, ""));
             for (Path input : inputs) {
                 Map<String, Object> entry = processOne(input, outDir, aspects, intake, pipeline, sheet);
@@ -157,7 +163,7 @@ public final class ProcessCommand {
         if (analysis.usable()) {
             String stem = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
             List<Map<String, Object>> written = new ArrayList<>();
-            for (Headshot h : pipeline.render(cleaned.encoded(), analysis.face().orElseThrow(), aspects)) {
+            for (Headshot h : pipeline.render(cleaned.encoded(), analysis.face().orElseThrow(), analysis.embedding(), aspects)) {
                 String file = stem + "-" + h.aspect().slug() + ".jpg";
                 try {
                     Files.write(outDir.resolve(file), h.jpeg());
@@ -166,6 +172,7 @@ public final class ProcessCommand {
                 }
                 Map<String, Object> w = new LinkedHashMap<>(Map.of("file", file, "aspect", h.aspect().name(), "width", h.width(),
                         "height", h.height(), "padded", h.padded()));
+                h.identity().ifPresent(similarity -> w.put("identity", round(similarity)));
                 if (sheet) {
                     String sheetFile = stem + "-" + h.aspect().slug() + "-sheet.jpg";
                     try {
@@ -179,8 +186,26 @@ public final class ProcessCommand {
             }
             entry.put("headshots", written);
         }
+        analysis.embedding().ifPresent(io.headroom.face.Embedding::erase);
         cleaned.wipe();
         return entry;
+    }
+
+    /** The identity pack's model and one embedder, or nothing when the pack is not installed. */
+    private record Identity(FaceEmbeddingModel model, FaceEmbedder embedder) implements AutoCloseable {
+
+        static Identity ifInstalled(ModelSet models) {
+            return FaceEmbeddingModel.loadIfInstalled(models, InferenceDevice.CPU, Runtime.getRuntime().availableProcessors())
+                    .map(m -> new Identity(m, m.embedder())).orElse(new Identity(null, null));
+        }
+
+        @Override
+        public void close() {
+            if (model != null) {
+                embedder.close();
+                model.close();
+            }
+        }
     }
 
     private static void writeReport(Path outDir, ModelSet models, List<Aspect> aspects, List<Map<String, Object>> photos) {

@@ -47,12 +47,15 @@ public class HeadshotEntity {
     @Column(name = "CREATED_AT", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "IDENTITY_SIMILARITY")
+    private Double identitySimilarity;
+
     protected HeadshotEntity() {
         // for JPA
     }
 
     public HeadshotEntity(String id, String sessionId, String jobId, String photoId, String style, String aspect, String blobId,
-                          int width, int height, List<String> padded, Instant createdAt) {
+                          int width, int height, List<String> padded, Double identitySimilarity, Instant createdAt) {
         this.id = id;
         this.sessionId = sessionId;
         this.jobId = jobId;
@@ -63,7 +66,13 @@ public class HeadshotEntity {
         this.width = width;
         this.height = height;
         this.padded = String.join(",", padded);
+        this.identitySimilarity = identitySimilarity;
         this.createdAt = createdAt;
+    }
+
+    /** Similarity of the headshot's face to its source photo's, with the identity pack; null without it. */
+    public Double identitySimilarity() {
+        return identitySimilarity;
     }
 
     public String id() {

@@ -32,7 +32,7 @@ public class HeadshotResource {
 
     /** A headshot as listed. */
     public record HeadshotView(String id, String photoId, String style, String aspect, int width, int height,
-                               List<String> padded, Instant createdAt) {
+                               List<String> padded, Double identity, Instant createdAt) {
     }
 
     @Inject
@@ -57,7 +57,7 @@ public class HeadshotResource {
     public List<HeadshotView> list(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         SessionEntity session = access.authorize(id, authorization, request);
         return headshots.all(session).stream().map(h -> new HeadshotView(h.id(), h.photoId(), h.style(), h.aspect(), h.width(), h.height(),
-                h.padded(), h.createdAt())).toList();
+                h.padded(), h.identitySimilarity(), h.createdAt())).toList();
     }
 
     @GET

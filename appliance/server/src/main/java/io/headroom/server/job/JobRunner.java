@@ -67,6 +67,7 @@ public class JobRunner {
             return;
         }
         String prefix = null;
+        List<PhotoAnalysis> analyses = new ArrayList<>();
         try {
             SessionEntity session = em.find(SessionEntity.class, job.sessionId());
             if (session == null || session.storagePrefix() == null) {
@@ -79,17 +80,22 @@ public class JobRunner {
             List<Aspect> aspects = settings.aspects();
             int steps = chosen.size() + settings.bestPhotos() * job.styles().size() * aspects.size();
             int done = 0;
-            List<Analysed> usable = new ArrayList<>();
             for (PhotoEntity photo : chosen) {
                 byte[] bytes = photos.read(photo);
-                PhotoAnalysis a = pipeline.analyse(bytes);
-                store.recordPhoto(jobId, photo.id(), a.usable(), a.reasons().stream().map(Verdict::code).toList(), a.quality());
-                if (a.usable()) {
-                    usable.add(new Analysed(photo, a));
-                }
+                analyses.add(pipeline.analyse(bytes));
                 Arrays.fill(bytes, (byte) 0);
                 if (!store.progress(jobId, ++done * 100 / Math.max(1, steps))) {
                     return;
+                }
+            }
+            // Whether every photo is of one person can only be judged once all are analysed.
+            List<PhotoAnalysis> checked = HeadshotPipeline.checkIdentity(analyses);
+            List<Analysed> usable = new ArrayList<>();
+            for (int i = 0; i < chosen.size(); i++) {
+                PhotoAnalysis a = checked.get(i);
+                store.recordPhoto(jobId, chosen.get(i).id(), a.usable(), a.reasons().stream().map(Verdict::code).toList(), a.quality());
+                if (a.usable()) {
+                    usable.add(new Analysed(chosen.get(i), a));
                 }
             }
             List<Analysed> best = HeadshotPipeline.best(usable, x -> x.analysis().quality(), x -> true, settings.bestPhotos());
@@ -103,11 +109,12 @@ public class JobRunner {
                 for (Analysed item : best) {
                     byte[] bytes = photos.read(item.photo());
                     for (String style : job.styles()) {
-                        for (Headshot h : pipeline.render(bytes, item.analysis().face().orElseThrow(), aspects)) {
+                        for (Headshot h : pipeline.render(bytes, item.analysis().face().orElseThrow(), item.analysis().embedding(), aspects)) {
                             String blobId = random.hexId();
                             sealed.put(job.sessionId(), prefix, blobId, h.jpeg(), key);
                             HeadshotEntity row = new HeadshotEntity(random.id(), job.sessionId(), jobId, item.photo().id(), style,
-                                    h.aspect().name(), blobId, h.width(), h.height(), h.padded(), clock.instant());
+                                    h.aspect().name(), blobId, h.width(), h.height(), h.padded(),
+                                    h.identity().isPresent() ? h.identity().getAsDouble() : null, clock.instant());
                             if (!store.addHeadshot(row)) {
                                 sealed.deleteQuietly(prefix, blobId); // cancelled meanwhile: keep nothing
                                 return;
@@ -124,6 +131,9 @@ public class JobRunner {
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.SEVERE, "Job failed: " + e.getClass().getName());
             store.finish(jobId, JobState.FAILED, "internal-error");
+        } finally {
+            // Face descriptors are biometric data: gone from memory with the job.
+            analyses.forEach(a -> a.embedding().ifPresent(io.headroom.face.Embedding::erase));
         }
     }
 

@@ -3,10 +3,12 @@ package io.headroom.server.pipeline;
 import io.headroom.face.AnalysisSettings;
 import io.headroom.face.BlazeFaceModel;
 import io.headroom.face.FaceAnalysis;
+import io.headroom.face.FaceEmbedder;
 import io.headroom.face.FaceLandmarkModel;
 import io.headroom.face.InferenceDevice;
 import io.headroom.matte.SelfieSegmentationModel;
 import io.headroom.framing.HeadshotEncoder;
+import io.headroom.identity.FaceEmbeddingModel;
 import io.headroom.model.ModelFile;
 import io.headroom.model.ModelSet;
 import io.headroom.pipeline.HeadshotPipeline;
@@ -34,6 +36,7 @@ public class PipelineModels {
     private BlazeFaceModel back;
     private SelfieSegmentationModel segmentation;
     private FaceLandmarkModel landmarks;
+    private FaceEmbeddingModel identity;
     private InferenceDevice device;
 
     /** Loads the models; called once at start-up. Fails loudly for CUDA configured but missing. */
@@ -44,6 +47,7 @@ public class PipelineModels {
         back = BlazeFaceModel.load(models, BlazeFaceModel.Variant.BACK, device, settings.inferenceThreads(), 0.5);
         segmentation = SelfieSegmentationModel.load(models, device, settings.inferenceThreads());
         landmarks = FaceLandmarkModel.load(models, device, settings.inferenceThreads());
+        identity = FaceEmbeddingModel.loadIfInstalled(models, device, settings.inferenceThreads()).orElse(null);
         LOG.info(() -> "Models loaded on " + device.label() + " (" + settings.inferenceThreads() + " thread(s) per worker): "
                 + String.join(", ", models.files().stream().map(ModelFile::file).toList()));
     }
@@ -52,7 +56,9 @@ public class PipelineModels {
     public HeadshotPipeline newPipeline() {
         AnalysisSettings analysis = new AnalysisSettings(settings.minEyeDistance(), AnalysisSettings.DEFAULT.minSharpness(),
                 AnalysisSettings.DEFAULT.analysisMaxSide());
-        return new HeadshotPipeline(new FaceAnalysis(front.detector(), back.detector(), landmarks.detector(), analysis), analysis.analysisMaxSide(),
+        FaceEmbedder embedder = identity == null ? null : identity.embedder();
+        return new HeadshotPipeline(new FaceAnalysis(front.detector(), back.detector(), landmarks.detector(), embedder, analysis),
+                analysis.analysisMaxSide(),
                 segmentation.segmenter(), new HeadshotEncoder(settings.jpegQuality(), settings.outputComment()));
     }
 
@@ -77,6 +83,9 @@ public class PipelineModels {
         }
         if (landmarks != null) {
             landmarks.close();
+        }
+        if (identity != null) {
+            identity.close();
         }
     }
 }
