@@ -33,6 +33,11 @@ public final class OnnxGraph {
 
     /** A node; attributes are added through the returned builder. */
     public Node node(String opType, List<String> in, String out) {
+        return node(opType, in, List.of(out));
+    }
+
+    /** A node with several outputs. */
+    public Node node(String opType, List<String> in, List<String> out) {
         Node n = new Node(opType, in, out, fresh(opType));
         nodes.add(n.proto);
         return n;
@@ -114,9 +119,10 @@ public final class OnnxGraph {
         final Protobuf proto = new Protobuf();
         private final List<Protobuf> attributes = new ArrayList<>();
 
-        Node(String opType, List<String> in, String out, String name) {
+        Node(String opType, List<String> in, List<String> out, String name) {
             in.forEach(i -> proto.string(1, i));
-            proto.string(2, out).string(3, name).string(4, opType);
+            out.forEach(o -> proto.string(2, o));
+            proto.string(3, name).string(4, opType);
         }
 
         public Node ints(String name, long... values) {

@@ -79,6 +79,13 @@ public final class TfjsModel {
             }
             return Tensor.ints(shape, v);
         }
+        if (dtype.equals("bool")) {
+            int[] v = new int[count];
+            for (int i = 0; i < count; i++) {
+                v[i] = data.get() != 0 ? 1 : 0;
+            }
+            return Tensor.ints(shape, v);
+        }
         if (!dtype.equals("float32")) {
             throw new IOException("unsupported weight type " + dtype + " for " + spec.path("name").asText());
         }
