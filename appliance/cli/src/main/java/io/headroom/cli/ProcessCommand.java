@@ -17,6 +17,7 @@ import io.headroom.framing.HeadshotEncoder;
 import io.headroom.identity.FaceEmbeddingModel;
 import io.headroom.intake.CleanedPhoto;
 import io.headroom.matte.PersonSegmenter;
+import io.headroom.matte.RobustMattingModel;
 import io.headroom.matte.SelfieSegmentationModel;
 import io.headroom.intake.DecodeBudget;
 import io.headroom.intake.IntakeLimits;
@@ -47,8 +48,8 @@ public final class ProcessCommand {
 
     static final int NOTHING_USABLE = 3;
     /** The models this command runs; the report names these and no others. */
-    static final java.util.Set<String> USED_ROLES = java.util.Set.of("face_detection_front", "face_detection_back", "face_landmark", "selfie_segmentation",
-            FaceEmbeddingModel.ROLE);
+    /** The roles every run uses; the optional packs' roles join when installed (see {@link #usedRoles}). */
+    static final java.util.Set<String> BASE_ROLES = java.util.Set.of("face_detection_front", "face_detection_back", "face_landmark");
 
     private final Path modelsDirectory;
     private final PrintStream out;
@@ -97,8 +98,7 @@ public final class ProcessCommand {
         int usable = 0;
         try (BlazeFaceModel frontModel = BlazeFaceModel.load(models, BlazeFaceModel.Variant.FRONT, InferenceDevice.CPU, Runtime.getRuntime().availableProcessors(), 0.5);
              BlazeFaceModel backModel = BlazeFaceModel.load(models, BlazeFaceModel.Variant.BACK, InferenceDevice.CPU, Runtime.getRuntime().availableProcessors(), 0.5);
-             SelfieSegmentationModel segmentationModel = SelfieSegmentationModel.load(models, InferenceDevice.CPU,
-                     Runtime.getRuntime().availableProcessors());
+             Segmentation segmentationModel = Segmentation.of(models);
              FaceLandmarkModel landmarkModel = FaceLandmarkModel.load(models, InferenceDevice.CPU, Runtime.getRuntime().availableProcessors());
              LandmarkDetector landmarks = landmarkModel.detector();
              FaceDetector front = frontModel.detector();
@@ -117,7 +117,7 @@ public final class ProcessCommand {
                 }
             }
         }
-        writeReport(outDir, models, aspects, photos);
+        writeReport(outDir, models, usedRoles(models), aspects, photos);
         out.println(usable + " of " + inputs.size() + " photos gave headshots; report in " + outDir.resolve("report.json"));
         if (usable == 0) {
             throw new CliException("No usable photo among the " + inputs.size() + " given: see the verdicts in "
@@ -208,12 +208,47 @@ public final class ProcessCommand {
         }
     }
 
-    private static void writeReport(Path outDir, ModelSet models, List<Aspect> aspects, List<Map<String, Object>> photos) {
+    /** The models a run uses: the packs' in place of (matting) or besides (identity) the defaults. */
+    static java.util.Set<String> usedRoles(ModelSet models) {
+        java.util.Set<String> roles = new java.util.TreeSet<>(BASE_ROLES);
+        roles.add(models.has(RobustMattingModel.ROLE) ? RobustMattingModel.ROLE : "selfie_segmentation");
+        if (models.has(FaceEmbeddingModel.ROLE)) {
+            roles.add(FaceEmbeddingModel.ROLE);
+        }
+        return roles;
+    }
+
+    /** The matting pack's model when installed, else the default selfie segmentation. */
+    private record Segmentation(SelfieSegmentationModel selfie, RobustMattingModel matting) implements AutoCloseable {
+
+        static Segmentation of(ModelSet models) {
+            int threads = Runtime.getRuntime().availableProcessors();
+            return RobustMattingModel.loadIfInstalled(models, InferenceDevice.CPU, threads)
+                    .map(m -> new Segmentation(null, m))
+                    .orElseGet(() -> new Segmentation(SelfieSegmentationModel.load(models, InferenceDevice.CPU, threads), null));
+        }
+
+        PersonSegmenter segmenter() {
+            return matting != null ? matting.segmenter() : selfie.segmenter();
+        }
+
+        @Override
+        public void close() {
+            if (matting != null) {
+                matting.close();
+            } else {
+                selfie.close();
+            }
+        }
+    }
+
+    private static void writeReport(Path outDir, ModelSet models, java.util.Set<String> usedRoles, List<Aspect> aspects,
+                                    List<Map<String, Object>> photos) {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("headroom", HeadroomVersion.current());
         List<Map<String, String>> used = new ArrayList<>();
         for (ModelFile m : models.files()) {
-            if (!USED_ROLES.contains(m.role())) {
+            if (!usedRoles.contains(m.role())) {
                 continue;
             }
             used.add(Map.of("file", m.file(), "role", m.role(), "sha256", m.sha256(), "source", m.source(), "licence", m.licence()));

@@ -35,8 +35,11 @@ public final class Cutout {
         int h = headshot.getHeight();
         int[] px = headshot.getRGB(0, 0, w, h, null, 0, w);
         float[] coarse = segmenter.segment(headshot);
-        // The 256² mask is scaled about 4×: its edge ramp is ~8–16 px, the window must reach across.
-        float[] alpha = new GuidedFilter(Math.max(4, Math.min(w, h) / 64), 1e-3).refine(px, coarse, w, h);
+        float[] alpha = segmenter.givesMatte()
+                // A matting network's alpha, scaled ~2.5×: aligned to the photo's edges, its soft hair kept.
+                ? new GuidedFilter(Math.max(2, Math.min(w, h) / 256), 1e-4, false).refine(px, coarse, w, h)
+                // The 256² mask is scaled about 4×: its edge ramp is ~8–16 px, the window must reach across.
+                : new GuidedFilter(Math.max(4, Math.min(w, h) / 64), 1e-3).refine(px, coarse, w, h);
         if (coverage != null) {
             for (int i = 0; i < alpha.length; i++) {
                 alpha[i] *= coverage[i];

@@ -13,17 +13,27 @@ public final class GuidedFilter {
 
     private final int radius;
     private final float epsilon;
+    private final boolean settle;
 
     /**
      * @param radius  window radius in pixels of the working image
      * @param epsilon regularisation: larger keeps the matte smoother, smaller follows edges harder
      */
     public GuidedFilter(int radius, double epsilon) {
+        this(radius, epsilon, true);
+    }
+
+    /**
+     * @param settle whether to settle clear foreground and background afterwards (for a coarse
+     *               mask); false keeps the matte's own soft values (for a matting network's alpha)
+     */
+    public GuidedFilter(int radius, double epsilon, boolean settle) {
         if (radius < 1 || epsilon <= 0) {
             throw new IllegalArgumentException("radius ≥ 1 and epsilon > 0");
         }
         this.radius = radius;
         this.epsilon = (float) epsilon;
+        this.settle = settle;
     }
 
     /** The refined matte (0–1) for {@code coarse} guided by {@code photo} (packed RGB, same size). */
@@ -52,6 +62,10 @@ public final class GuidedFilter {
         float[] out = new float[guide.length];
         for (int i = 0; i < guide.length; i++) {
             float q = meanA[i] * guide[i] + meanB[i];
+            if (!settle) {
+                out[i] = Math.max(0f, Math.min(1f, q));
+                continue;
+            }
             // The regression keeps some of the coarse ramp on either side of the edge; a gentle
             // contrast step settles clear foreground and background, keeping the edge soft.
             float t = Math.max(0f, Math.min(1f, (q - 0.2f) / 0.6f));

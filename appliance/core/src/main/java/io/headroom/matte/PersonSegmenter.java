@@ -11,6 +11,14 @@ public interface PersonSegmenter extends AutoCloseable {
     /** The person's probability per pixel (0–1), at the image's size. */
     float[] segment(BufferedImage image);
 
+    /**
+     * Whether {@link #segment} gives a matte already (a matting network's alpha, soft where hair
+     * is), which the cut-out only aligns to the photo's edges, rather than a coarse mask to refine.
+     */
+    default boolean givesMatte() {
+        return false;
+    }
+
     @Override
     void close();
 }

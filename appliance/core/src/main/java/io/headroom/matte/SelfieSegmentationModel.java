@@ -49,7 +49,7 @@ public final class SelfieSegmentationModel implements AutoCloseable {
                 } catch (TranslateException e) {
                     throw new IllegalStateException("segmentation failed", e);
                 }
-                return upscale(RawTranslator.data(outputs[0]), image.getWidth(), image.getHeight());
+                return upscale(RawTranslator.data(outputs[0]), SIZE, image.getWidth(), image.getHeight());
             }
 
             @Override
@@ -59,21 +59,21 @@ public final class SelfieSegmentationModel implements AutoCloseable {
         };
     }
 
-    /** Bilinear from the model's 256² grid to w×h (pixel centres aligned). */
-    static float[] upscale(float[] mask, int w, int h) {
+    /** Bilinear from a model's square grid ({@code size}²) to w×h (pixel centres aligned). */
+    static float[] upscale(float[] mask, int size, int w, int h) {
         float[] out = new float[w * h];
         for (int y = 0; y < h; y++) {
-            float sy = Math.max(0, Math.min(SIZE - 1, (y + 0.5f) * SIZE / h - 0.5f));
+            float sy = Math.max(0, Math.min(size - 1, (y + 0.5f) * size / h - 0.5f));
             int y0 = (int) sy;
-            int y1 = Math.min(SIZE - 1, y0 + 1);
+            int y1 = Math.min(size - 1, y0 + 1);
             float fy = sy - y0;
             for (int x = 0; x < w; x++) {
-                float sx = Math.max(0, Math.min(SIZE - 1, (x + 0.5f) * SIZE / w - 0.5f));
+                float sx = Math.max(0, Math.min(size - 1, (x + 0.5f) * size / w - 0.5f));
                 int x0 = (int) sx;
-                int x1 = Math.min(SIZE - 1, x0 + 1);
+                int x1 = Math.min(size - 1, x0 + 1);
                 float fx = sx - x0;
-                float top = mask[y0 * SIZE + x0] * (1 - fx) + mask[y0 * SIZE + x1] * fx;
-                float bottom = mask[y1 * SIZE + x0] * (1 - fx) + mask[y1 * SIZE + x1] * fx;
+                float top = mask[y0 * size + x0] * (1 - fx) + mask[y0 * size + x1] * fx;
+                float bottom = mask[y1 * size + x0] * (1 - fx) + mask[y1 * size + x1] * fx;
                 out[y * w + x] = top * (1 - fy) + bottom * fy;
             }
         }

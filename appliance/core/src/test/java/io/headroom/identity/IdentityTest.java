@@ -18,6 +18,7 @@ import io.headroom.intake.IntakeLimits;
 import io.headroom.intake.PhotoCleaner;
 import io.headroom.intake.TestPhotos;
 import io.headroom.matte.PersonSegmenter;
+import io.headroom.model.TestPacks;
 import io.headroom.pipeline.Headshot;
 import io.headroom.pipeline.HeadshotPipeline;
 import java.time.Duration;

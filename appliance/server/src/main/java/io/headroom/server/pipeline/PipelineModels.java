@@ -6,6 +6,7 @@ import io.headroom.face.FaceAnalysis;
 import io.headroom.face.FaceEmbedder;
 import io.headroom.face.FaceLandmarkModel;
 import io.headroom.face.InferenceDevice;
+import io.headroom.matte.RobustMattingModel;
 import io.headroom.matte.SelfieSegmentationModel;
 import io.headroom.framing.HeadshotEncoder;
 import io.headroom.identity.FaceEmbeddingModel;
@@ -35,6 +36,7 @@ public class PipelineModels {
     private BlazeFaceModel front;
     private BlazeFaceModel back;
     private SelfieSegmentationModel segmentation;
+    private RobustMattingModel matting;
     private FaceLandmarkModel landmarks;
     private FaceEmbeddingModel identity;
     private InferenceDevice device;
@@ -45,7 +47,9 @@ public class PipelineModels {
         models = ModelSet.open(settings.modelsDirectory().toAbsolutePath().normalize());
         front = BlazeFaceModel.load(models, BlazeFaceModel.Variant.FRONT, device, settings.inferenceThreads(), 0.5);
         back = BlazeFaceModel.load(models, BlazeFaceModel.Variant.BACK, device, settings.inferenceThreads(), 0.5);
-        segmentation = SelfieSegmentationModel.load(models, device, settings.inferenceThreads());
+        // The matting pack, when installed, replaces the default segmentation.
+        matting = RobustMattingModel.loadIfInstalled(models, device, settings.inferenceThreads()).orElse(null);
+        segmentation = matting != null ? null : SelfieSegmentationModel.load(models, device, settings.inferenceThreads());
         landmarks = FaceLandmarkModel.load(models, device, settings.inferenceThreads());
         identity = FaceEmbeddingModel.loadIfInstalled(models, device, settings.inferenceThreads()).orElse(null);
         LOG.info(() -> "Models loaded on " + device.label() + " (" + settings.inferenceThreads() + " thread(s) per worker): "
@@ -59,7 +63,7 @@ public class PipelineModels {
         FaceEmbedder embedder = identity == null ? null : identity.embedder();
         return new HeadshotPipeline(new FaceAnalysis(front.detector(), back.detector(), landmarks.detector(), embedder, analysis),
                 analysis.analysisMaxSide(),
-                segmentation.segmenter(), new HeadshotEncoder(settings.jpegQuality(), settings.outputComment()));
+                matting != null ? matting.segmenter() : segmentation.segmenter(), new HeadshotEncoder(settings.jpegQuality(), settings.outputComment()));
     }
 
     public String deviceLabel() {
@@ -80,6 +84,9 @@ public class PipelineModels {
         }
         if (segmentation != null) {
             segmentation.close();
+        }
+        if (matting != null) {
+            matting.close();
         }
         if (landmarks != null) {
             landmarks.close();

@@ -1,6 +1,5 @@
-package io.headroom.identity;
+package io.headroom.model;
 
-import io.headroom.model.ModelSet;
 import io.headroom.packs.ModelPack;
 import io.headroom.packs.PackInstaller;
 import java.io.BufferedReader;
@@ -19,6 +18,7 @@ import java.time.Clock;
 public final class TestPacks {
 
     private static ModelSet withIdentity;
+    private static ModelSet withMatting;
 
     private TestPacks() {
     }
@@ -28,6 +28,13 @@ public final class TestPacks {
             withIdentity = install(ModelPack.IDENTITY);
         }
         return withIdentity;
+    }
+
+    public static synchronized ModelSet withMatting() {
+        if (withMatting == null) {
+            withMatting = install(ModelPack.MATTING);
+        }
+        return withMatting;
     }
 
     private static ModelSet install(ModelPack pack) {
