@@ -13,6 +13,9 @@ import io.headroom.intake.IntakeLimits;
 import io.headroom.intake.PhotoCleaner;
 import io.headroom.matte.PersonSegmenter;
 import io.headroom.matte.SelfieSegmentationModel;
+import io.headroom.face.FaceEmbedder;
+import io.headroom.identity.FaceEmbeddingModel;
+import io.headroom.matte.RobustMattingModel;
 import io.headroom.model.ModelSet;
 import io.headroom.pipeline.HeadshotPipeline;
 import java.nio.file.Files;
@@ -50,13 +53,18 @@ public final class PipelineBench {
         ModelSet set = ModelSet.open(models);
         try (BlazeFaceModel front = BlazeFaceModel.load(set, BlazeFaceModel.Variant.FRONT, InferenceDevice.CPU, 1, 0.5);
              BlazeFaceModel back = BlazeFaceModel.load(set, BlazeFaceModel.Variant.BACK, InferenceDevice.CPU, 1, 0.5);
-             SelfieSegmentationModel segmentation = SelfieSegmentationModel.load(set, InferenceDevice.CPU, 1);
+             // The optional packs are used when installed in the models folder given, as the appliance does.
+             AutoCloseable segmentation = set.has(RobustMattingModel.ROLE)
+                     ? RobustMattingModel.loadIfInstalled(set, InferenceDevice.CPU, 1).orElseThrow()
+                     : SelfieSegmentationModel.load(set, InferenceDevice.CPU, 1);
+             AutoCloseable identity = FaceEmbeddingModel.loadIfInstalled(set, InferenceDevice.CPU, 1).map(m -> (AutoCloseable) m).orElse(() -> { });
              io.headroom.face.FaceLandmarkModel landmarkModel = io.headroom.face.FaceLandmarkModel.load(set, InferenceDevice.CPU, 1);
              io.headroom.face.LandmarkDetector landmarks = landmarkModel.detector();
              FaceDetector f = front.detector();
              FaceDetector b = back.detector();
-             PersonSegmenter s = segmentation.segmenter()) {
-            HeadshotPipeline pipeline = new HeadshotPipeline(new FaceAnalysis(f, b, landmarks, AnalysisSettings.DEFAULT), 1024, s,
+             PersonSegmenter s = segmentation instanceof RobustMattingModel m ? m.segmenter() : ((SelfieSegmentationModel) segmentation).segmenter()) {
+            FaceEmbedder embedder = identity instanceof FaceEmbeddingModel m ? m.embedder() : null;
+            HeadshotPipeline pipeline = new HeadshotPipeline(new FaceAnalysis(f, b, landmarks, embedder, AnalysisSettings.DEFAULT), 1024, s,
                     new HeadshotEncoder(92, ""));
             List<PhotoAnalysis> analyses = new ArrayList<>();
             for (byte[] c : cleaned) {
@@ -90,7 +98,7 @@ public final class PipelineBench {
                 for (byte[] c : cleaned) {
                     PhotoAnalysis a = pipeline.analyse(c);
                     if (a.usable()) {
-                        n += pipeline.render(c, a.face().orElseThrow(), List.of(Aspect.SQUARE)).size();
+                        n += pipeline.render(c, a.face().orElseThrow(), a.embedding(), List.of(Aspect.SQUARE)).size();
                     }
                 }
                 perHeadshot[r] = (System.nanoTime() - t) / 1e9 / Math.max(1, n);
