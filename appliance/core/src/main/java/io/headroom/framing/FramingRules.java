@@ -11,7 +11,7 @@ package io.headroom.framing;
 public record FramingRules(double eyeLine, double faceWidth) {
 
     public static final FramingRules DEFAULT = new FramingRules(0.42, 0.42);
-    static final double FACE_WIDTH_PER_EYE_DISTANCE = 2.5;
+    public static final double FACE_WIDTH_PER_EYE_DISTANCE = 2.5;
 
     public FramingRules {
         if (eyeLine <= 0.1 || eyeLine >= 0.9 || faceWidth <= 0.05 || faceWidth >= 1) {
