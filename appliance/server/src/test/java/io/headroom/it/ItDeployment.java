@@ -28,6 +28,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 public final class ItDeployment {
 
     private final Map<String, String> config = new LinkedHashMap<>();
+    private boolean movableClock;
     private final Path data;
     private final Path keys;
 
@@ -63,6 +64,16 @@ public final class ItDeployment {
         return this;
     }
 
+    /** Replaces the application's clock by one the test moves ({@code POST api/test/clock?advance=PT1H}). */
+    public ItDeployment withMovableClock() {
+        movableClock = true;
+        return this;
+    }
+
+    public Path keys() {
+        return keys;
+    }
+
     /** Creates an operator account the way {@code headroom operator add} does, before the server starts. */
     public ItDeployment withOperator(String name, OperatorRole role, String password) {
         try {
@@ -85,6 +96,9 @@ public final class ItDeployment {
                 .addAsWebInfResource(new File("src/main/webapp/WEB-INF/beans.xml"), "beans.xml")
                 .addAsWebInfResource(new File("src/main/webapp/WEB-INF/web.xml"), "web.xml")
                 .addAsWebInfResource(new File("src/main/webapp/WEB-INF/glassfish-web.xml"), "glassfish-web.xml");
+        if (movableClock) {
+            war.addPackage("io.headroom.it.clock");
+        }
         try (Stream<Path> libs = Files.list(Path.of("target/headroom/WEB-INF/lib"))) {
             libs.filter(p -> p.toString().endsWith(".jar")).forEach(p -> war.addAsLibrary(p.toFile()));
         } catch (IOException e) {

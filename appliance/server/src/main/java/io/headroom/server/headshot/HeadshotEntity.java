@@ -50,12 +50,16 @@ public class HeadshotEntity {
     @Column(name = "IDENTITY_SIMILARITY")
     private Double identitySimilarity;
 
+    @Column(name = "BYTES", nullable = false)
+    private long bytes;
+
     protected HeadshotEntity() {
         // for JPA
     }
 
     public HeadshotEntity(String id, String sessionId, String jobId, String photoId, String style, String aspect, String blobId,
-                          int width, int height, List<String> padded, Double identitySimilarity, Instant createdAt) {
+                          int width, int height, List<String> padded, Double identitySimilarity, long bytes, Instant createdAt) {
+        this.bytes = bytes;
         this.id = id;
         this.sessionId = sessionId;
         this.jobId = jobId;

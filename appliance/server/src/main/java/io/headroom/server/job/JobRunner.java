@@ -114,7 +114,7 @@ public class JobRunner {
                             sealed.put(job.sessionId(), prefix, blobId, h.jpeg(), key);
                             HeadshotEntity row = new HeadshotEntity(random.id(), job.sessionId(), jobId, item.photo().id(), style,
                                     h.aspect().name(), blobId, h.width(), h.height(), h.padded(),
-                                    h.identity().isPresent() ? h.identity().getAsDouble() : null, clock.instant());
+                                    h.identity().isPresent() ? h.identity().getAsDouble() : null, h.jpeg().length, clock.instant());
                             if (!store.addHeadshot(row)) {
                                 sealed.deleteQuietly(prefix, blobId); // cancelled meanwhile: keep nothing
                                 return;

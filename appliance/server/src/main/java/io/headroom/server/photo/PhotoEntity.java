@@ -43,12 +43,16 @@ public class PhotoEntity {
     @Column(name = "CREATED_AT", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "BYTES", nullable = false)
+    private long bytes;
+
     protected PhotoEntity() {
         // for JPA
     }
 
     PhotoEntity(String id, String sessionId, String blobId, String mediaType, int width, int height,
-                List<String> removedMetadata, Instant createdAt) {
+                List<String> removedMetadata, long bytes, Instant createdAt) {
+        this.bytes = bytes;
         this.id = id;
         this.sessionId = sessionId;
         this.blobId = blobId;

@@ -109,7 +109,7 @@ public class PhotoService {
                 stored.add(SealedBlobs.keyOf(prefix, blobId));
                 sealed.put(sessionId, prefix, blobId, photo.encoded(), key);
                 PhotoEntity row = new PhotoEntity(random.id(), sessionId, blobId, photo.format().mediaType(),
-                        photo.width(), photo.height(), photo.removedMetadata(), clock.instant());
+                        photo.width(), photo.height(), photo.removedMetadata(), photo.encoded().length, clock.instant());
                 em.persist(row);
                 accepted.add(PhotoView.of(row));
             }

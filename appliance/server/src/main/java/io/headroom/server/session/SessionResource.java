@@ -96,7 +96,7 @@ public class SessionResource {
     @APIResponse(responseCode = "404", description = "No such session for this token")
     public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         SessionEntity session = access.authorize(id, authorization, request);
-        sessions.deleteEverything(session.id());
+        sessions.deleteEverything(session.id(), SessionRows.Reason.ON_REQUEST);
         return Response.noContent().build();
     }
 }

@@ -19,6 +19,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Opens anonymous sessions and finds them again by their capability token. */
@@ -85,10 +86,11 @@ public class SessionService {
     /**
      * Deletes everything of a session, in the order that keeps the promise even if it is cut short:
      * the key first (its blobs become noise), then every blob under the session's storage prefix,
-     * then the rows. Each step commits on its own; running it again finishes an interrupted one.
+     * then the rows with the signed receipt. Each step commits on its own; running it again
+     * finishes an interrupted one.
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
-    public void deleteEverything(String sessionId) {
+    public void deleteEverything(String sessionId, SessionRows.Reason reason) {
         jobs.cancelAll(sessionId);
         vault.destroyKey(sessionId);
         SessionEntity s = em.find(SessionEntity.class, sessionId);
@@ -105,7 +107,14 @@ public class SessionService {
                 throw new IllegalStateException("Deleting the blobs of a session failed; the session stays until a retry succeeds", e);
             }
         }
-        rows.removeSession(sessionId);
+        rows.removeSession(sessionId, reason);
+    }
+
+    /** Ids of sessions whose deadline is at or before {@code now}, soonest first. */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public List<String> due(Instant now, int max) {
+        return em.createQuery("SELECT s.id FROM SessionEntity s WHERE s.deletesAt <= :now ORDER BY s.deletesAt", String.class)
+                .setParameter("now", now).setMaxResults(max).getResultList();
     }
 
     /**

@@ -6,6 +6,8 @@ import io.headroom.fs.PrivateDirectories;
 import io.headroom.server.config.HeadroomSettings;
 import io.headroom.server.db.HeadroomDataSource;
 import io.headroom.server.job.JobQueue;
+import io.headroom.server.receipt.ReceiptLedger;
+import io.headroom.server.retention.RetentionSweeper;
 import io.headroom.server.pipeline.PipelineModels;
 import io.headroom.server.plugin.PluginRegistry;
 import io.headroom.server.storage.BlobStore;
@@ -50,6 +52,12 @@ public class ApplianceStartup {
 
     @Inject
     JobQueue jobs;
+
+    @Inject
+    ReceiptLedger receipts;
+
+    @Inject
+    RetentionSweeper retention;
 
     @Resource(lookup = HeadroomDataSource.JNDI_NAME)
     DataSource dataSource;
@@ -96,10 +104,13 @@ public class ApplianceStartup {
         schemaVersion = SchemaMigrations.migrate(dataSource);
         databaseVersion = engineVersion();
         secrets.load(layout.keys());
+        receipts.start(layout.keys());
         try {
             vault.start(layout.keys(), settings.keystorePassphrase());
             plugins.start(settings.pluginsDirectory().toAbsolutePath().normalize());
             blobs.open(settings.storageDriver(), layout.data());
+            // Deadlines that passed while the appliance was down: purged before anything is served.
+            retention.start();
             models.start();
             jobs.start();
         } catch (java.io.IOException e) {

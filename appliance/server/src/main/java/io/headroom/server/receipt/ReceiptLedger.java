@@ -1,0 +1,88 @@
+package io.headroom.server.receipt;
+
+import io.headroom.receipt.ReceiptSigner;
+import io.headroom.receipt.Receipts;
+import io.headroom.security.SecretFiles;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Issues deletion receipts: each signed with the appliance's Ed25519 key (its seed in the keys
+ * directory, {@code receipt-signing.seed}) and naming the hash of the receipt before it, so the
+ * stored receipts form a chain. Issuing joins the caller's transaction: a purge's last step and
+ * its receipt commit together.
+ */
+@ApplicationScoped
+public class ReceiptLedger {
+
+    static final String SEED_FILE = "receipt-signing.seed";
+
+    @PersistenceContext(unitName = "headroom")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    private volatile ReceiptSigner signer;
+
+    /** Loads (or on first start creates) the signing key; called once at start-up. */
+    public void start(Path keysDirectory) {
+        byte[] seed = new SecretFiles(keysDirectory).loadOrCreate(SEED_FILE, 32);
+        try {
+            signer = new ReceiptSigner(seed);
+        } finally {
+            Arrays.fill(seed, (byte) 0);
+        }
+    }
+
+    public String publicKeyPem() {
+        return signer().publicKeyPem();
+    }
+
+    /**
+     * Signs and stores a receipt with these fields (plus {@code previous}).
+     *
+     * @return the stored receipt
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public synchronized Map<String, Object> issue(String receiptId, Map<String, Object> fields) {
+        List<ReceiptEntity> last = em.createQuery("SELECT r FROM ReceiptEntity r ORDER BY r.seq DESC", ReceiptEntity.class)
+                .setMaxResults(1).getResultList();
+        Map<String, Object> all = new LinkedHashMap<>(fields);
+        all.put("id", receiptId);
+        all.put(Receipts.PREVIOUS, last.isEmpty() ? Receipts.GENESIS : last.get(0).hash());
+        Map<String, Object> receipt = Receipts.signed(all, signer());
+        long seq = last.isEmpty() ? 1 : last.get(0).seq() + 1;
+        em.persist(new ReceiptEntity(seq, receiptId, Receipts.hash(receipt), Receipts.text(receipt), clock.instant()));
+        em.flush();
+        return receipt;
+    }
+
+    /** The stored receipt's JSON text. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<String> find(String receiptId) {
+        if (receiptId == null || receiptId.length() > 32) {
+            return Optional.empty();
+        }
+        return em.createQuery("SELECT r FROM ReceiptEntity r WHERE r.id = :id", ReceiptEntity.class).setParameter("id", receiptId)
+                .getResultStream().findFirst().map(ReceiptEntity::body);
+    }
+
+    private ReceiptSigner signer() {
+        ReceiptSigner s = signer;
+        if (s == null) {
+            throw new IllegalStateException("The appliance has not finished starting");
+        }
+        return s;
+    }
+}

@@ -1,0 +1,2 @@
+/** Retention: sessions purged when their deadline passes, also across restarts. */
+package io.headroom.server.retention;
