@@ -51,7 +51,8 @@ public final class HeadroomCli {
             case "models" -> new ModelsCommand(Path.of(System.getProperty("headroom.models.dir", "models")), System.out,
                     new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)),
                     java.time.Clock.systemUTC()).run(rest.subList(1, rest.size()));
-            default -> throw new CliException("unknown command '" + rest.get(0) + "'. Commands: serve, operator, process, models");
+            case "verify-receipt" -> new VerifyReceiptCommand(System.out).run(rest.subList(1, rest.size()));
+            default -> throw new CliException("unknown command '" + rest.get(0) + "'. Commands: serve, operator, process, models, verify-receipt");
         }
     }
 
