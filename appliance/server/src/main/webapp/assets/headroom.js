@@ -28,11 +28,35 @@
     return response;
   }
 
+  let countdown = null;
+
+  /** "in 23 h 12 min": the time left, down to the minute (seconds in the last minute). */
+  function timeLeft(ms) {
+    if (ms <= 0) { return 'now'; }
+    const minutes = Math.floor(ms / 60000);
+    if (minutes < 1) { return 'in ' + Math.ceil(ms / 1000) + ' s'; }
+    const h = Math.floor(minutes / 60);
+    return 'in ' + (h > 0 ? h + ' h ' : '') + (minutes % 60) + ' min';
+  }
+
+  function receiptLink(receiptId) {
+    const a = document.createElement('a');
+    a.href = 'api/receipts/' + encodeURIComponent(receiptId);
+    a.textContent = 'deletion receipt';
+    return a;
+  }
+
   function showSession() {
     $('start').hidden = true;
     $('session').hidden = false;
     const end = new Date(session.deletesAt);
-    $('deadline').textContent = 'Everything will be deleted at ' + end.toLocaleString() + '.';
+    const tick = () => {
+      $('deadline').textContent = 'Everything will be deleted ' + timeLeft(end - Date.now()) + ' (' + end.toLocaleString() + '). ';
+      $('deadline').append('Afterwards your signed ', receiptLink(session.receiptId), ' proves it: keep this link.');
+    };
+    tick();
+    clearInterval(countdown);
+    countdown = setInterval(tick, 1000);
   }
 
   $('consent').addEventListener('change', () => { $('open').disabled = !$('consent').checked; });
@@ -156,13 +180,16 @@
   $('delete').addEventListener('click', async () => {
     await call(api + '/' + session.id, { method: 'DELETE', headers: auth() });
     sessionStorage.removeItem('headroom.session');
+    const receiptId = session.receiptId;
     session = null;
+    clearInterval(countdown);
     $('session').hidden = true;
     $('start').hidden = false;
     $('photos').querySelector('tbody').replaceChildren();
     $('gallery').replaceChildren();
     $('status').textContent = '';
-    $('error').textContent = 'Everything of your session has been deleted.';
+    $('error').textContent = 'Everything of your session has been deleted. Your signed ';
+    $('error').append(receiptLink(receiptId), ' says so.');
   });
 
   if (session) { showSession(); }

@@ -28,7 +28,8 @@ class PageIT {
             browser.click("#consent");
             browser.click("#open");
             browser.waitFor("!document.getElementById('session').hidden");
-            assertTrue(browser.script("return document.getElementById('deadline').textContent").toString().contains("deleted"));
+            String deadline = browser.script("return document.getElementById('deadline').textContent").toString();
+            assertTrue(deadline.matches("(?s)Everything will be deleted in 2[34] h \\d+ min.*receipt.*"), "a live countdown: " + deadline);
 
             browser.type("#files", String.join("\n", PHOTOS.resolve("london_005_neutral.jpg").toString(),
                     PHOTOS.resolve("lisa_webcam_01.jpg").toString(), PHOTOS.resolve("cat_face_chelsea.png").toString()));
@@ -47,6 +48,11 @@ class PageIT {
 
             browser.click("#delete");
             browser.waitFor("document.getElementById('error').textContent.includes('deleted')");
+            String receipt = browser.script("return document.querySelector('#error a').href").toString().replace("\"", "");
+            var fetched = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(receipt)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, fetched.statusCode(), "the page links the signed receipt: " + receipt);
+            assertTrue(fetched.body().contains("\"signature\"") && fetched.body().contains("deleted-on-request"), fetched.body());
             assertEquals("true", browser.script("return String(document.getElementById('session').hidden)").toString().replace("\"", ""));
         } finally {
             appliance.stop();
