@@ -28,7 +28,7 @@ class PageIT {
             browser.click("#consent");
             browser.click("#open");
             browser.waitFor("!document.getElementById('session').hidden");
-            String deadline = browser.script("return document.getElementById('deadline').textContent").toString();
+            String deadline = browser.script("return document.getElementById('deadline').textContent").toString().replace("\"", "");
             assertTrue(deadline.matches("(?s)Everything will be deleted in 2[34] h \\d+ min.*receipt.*"), "a live countdown: " + deadline);
 
             browser.type("#files", String.join("\n", PHOTOS.resolve("london_005_neutral.jpg").toString(),
