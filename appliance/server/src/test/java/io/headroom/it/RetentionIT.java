@@ -128,6 +128,69 @@ class RetentionIT {
         assertTrue(Receipts.verify(a, key) && Receipts.verify(b, key));
     }
 
+    /**
+     * A copy of the data directory (only) taken before the purge: once the session's key epoch
+     * has ended, nothing of the session opens from it with the appliance's remaining keys.
+     */
+    @Test
+    void aCopyOfTheDataDirectoryTakenBeforeThePurgeYieldsNothingOnceTheEpochHasEnded(@org.junit.jupiter.api.io.TempDir Path copy)
+            throws Exception {
+        JsonObject s = api.openSession();
+        String id = s.getString("id");
+        assertEquals(201, api.postFiles("api/sessions/" + id + "/photos", "photo", List.of(Photos.bytes("london_021_neutral.jpg")),
+                bearer(s.getString("token"))).status());
+        copyTree(DEPLOYMENT.data(), copy);
+        io.headroom.vault.WrappedKey wrapped = wrappedKeyIn(copy, id);
+        io.headroom.vault.KeyProvider master = io.headroom.vault.KeystoreKeyProvider.openOrCreate(DEPLOYMENT.keys(), null,
+                new java.security.SecureRandom());
+        // Before: the copy's wrapped key opens with the keys directory, so the check below can fail.
+        io.headroom.vault.KeyEpochs.open(DEPLOYMENT.keys(), master, Duration.ofHours(1), new java.security.SecureRandom()).unwrap(wrapped).destroy();
+
+        assertEquals(204, api.post("api/test/clock?advance=PT26H", "").status()); // past the deadline and its epoch
+        assertTrue(receiptAppears(s.getString("receiptId"), Duration.ofSeconds(30)));
+        Instant end = Instant.now().plusSeconds(30);
+        String epoch = wrapped.kekId().substring("epoch:".length());
+        while (Files.readString(DEPLOYMENT.keys().resolve("key-epochs.json")).contains("\"epoch\":" + epoch) && Instant.now().isBefore(end)) {
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(100).toNanos()); // between polls
+        }
+        io.headroom.vault.KeyEpochs after = io.headroom.vault.KeyEpochs.open(DEPLOYMENT.keys(), master, Duration.ofHours(1),
+                new java.security.SecureRandom());
+        io.headroom.vault.VaultException gone = org.junit.jupiter.api.Assertions.assertThrows(io.headroom.vault.VaultException.class,
+                () -> after.unwrap(wrapped), "the copy's data key no longer opens");
+        assertTrue(gone.getMessage().contains("destroyed"), gone.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(io.headroom.vault.VaultException.class, () -> master.unwrap(wrapped),
+                "nor with the master key directly");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> keyEpoch = (Map<String, Object>) receipt(s.getString("receiptId")).get("keyEpoch");
+        assertEquals(Long.parseLong(epoch), keyEpoch.get("epoch"), "the receipt names the epoch whose key went");
+    }
+
+    private static io.headroom.vault.WrappedKey wrappedKeyIn(Path dataCopy, String sessionId) throws java.sql.SQLException {
+        org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
+        ds.setURL(io.headroom.db.DatabaseLocation.jdbcUrl(dataCopy));
+        try (java.sql.Connection c = ds.getConnection();
+             java.sql.PreparedStatement q = c.prepareStatement("SELECT kek_id, wrapped_key FROM session_keys WHERE session_id = ?")) {
+            q.setString(1, sessionId);
+            try (java.sql.ResultSet r = q.executeQuery()) {
+                assertTrue(r.next(), "the copy holds the session's wrapped key");
+                return new io.headroom.vault.WrappedKey(r.getString(1), r.getBytes(2));
+            }
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path p : files.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else if (!p.getFileName().toString().endsWith(".lock.db")) {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
     private long blobFiles() {
         Path blobs = DEPLOYMENT.data().resolve("blobs");
         if (!Files.exists(blobs)) {

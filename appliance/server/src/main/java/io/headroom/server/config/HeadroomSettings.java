@@ -36,6 +36,10 @@ public class HeadroomSettings {
     String retention;
 
     @Inject
+    @ConfigProperty(name = "headroom.retention.key-epoch", defaultValue = "PT1H")
+    String keyEpoch;
+
+    @Inject
     @ConfigProperty(name = "headroom.sessions.open", defaultValue = "true")
     boolean sessionsOpen;
 
@@ -157,6 +161,7 @@ public class HeadroomSettings {
     @PostConstruct
     void validate() {
         retentionPolicy = RetentionPolicy.parse(retention);
+        keyEpoch();
         lockout = new Lockout(lockoutMaxFailures, duration("headroom.operators.lockout.duration", lockoutDuration));
         guardWindow();
         operatorTokenLifetime();
@@ -259,6 +264,15 @@ public class HeadroomSettings {
 
     public RetentionPolicy retentionPolicy() {
         return retentionPolicy;
+    }
+
+    /** Deadlines are grouped into slices this long; each slice's key is destroyed when it ends. */
+    public Duration keyEpoch() {
+        Duration d = duration("headroom.retention.key-epoch", keyEpoch);
+        if (d.compareTo(Duration.ofMinutes(1)) < 0) {
+            throw new IllegalStateException("headroom.retention.key-epoch must be at least PT1M");
+        }
+        return d;
     }
 
     public boolean sessionsOpen() {

@@ -2,6 +2,8 @@ package io.headroom.server.retention;
 
 import io.headroom.server.session.SessionRows;
 import io.headroom.server.session.SessionService;
+import io.headroom.server.vault.SessionVault;
+import io.headroom.vault.VaultException;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -32,6 +34,9 @@ public class RetentionSweeper {
     @Inject
     Clock clock;
 
+    @Inject
+    SessionVault vault;
+
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService scheduler;
 
@@ -46,7 +51,10 @@ public class RetentionSweeper {
         timer = scheduler.scheduleWithFixedDelay(this::sweepQuietly, 1, 1, TimeUnit.SECONDS);
     }
 
-    /** Purges every session due now; returns how many were purged. */
+    /**
+     * Purges every session due now, then destroys the keys of the epochs that have ended (every
+     * deadline in them has passed); returns how many sessions were purged.
+     */
     public int sweep() {
         int purged = 0;
         while (true) {
@@ -56,9 +64,18 @@ public class RetentionSweeper {
                 purged++;
             }
             if (due.size() < BATCH) {
-                return purged;
+                break;
             }
         }
+        try {
+            int destroyed = vault.destroyEndedEpochs(clock.instant());
+            if (destroyed > 0) {
+                LOG.info(() -> destroyed + " key epoch(s) ended: their keys are destroyed");
+            }
+        } catch (VaultException e) {
+            throw new IllegalStateException("Destroying ended key epochs failed; retried on the next sweep", e);
+        }
+        return purged;
     }
 
     private List<String> due() {
@@ -70,7 +87,9 @@ public class RetentionSweeper {
             sweep();
         } catch (RuntimeException e) {
             // The next sweep tries again; what failed stays due.
-            LOG.log(Level.WARNING, "A retention sweep failed and will be retried: " + e.getClass().getName());
+            // Class and place only: messages may carry ids.
+            StackTraceElement at = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
+            LOG.log(Level.WARNING, "A retention sweep failed and will be retried: " + e.getClass().getName() + " at " + at);
         }
     }
 

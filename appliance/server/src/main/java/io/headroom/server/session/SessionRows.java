@@ -1,6 +1,7 @@
 package io.headroom.server.session;
 
 import io.headroom.server.receipt.ReceiptLedger;
+import io.headroom.server.vault.SessionVault;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -42,6 +43,19 @@ public class SessionRows {
     @Inject
     Clock clock;
 
+    @Inject
+    SessionVault vault;
+
+    /** Where a session that still exists keeps its blobs ({@code storagePrefix} null: it stored nothing). */
+    public record Stored(String storagePrefix) {
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public java.util.Optional<Stored> stored(String sessionId) {
+        SessionEntity s = em.find(SessionEntity.class, sessionId);
+        return s == null ? java.util.Optional.empty() : java.util.Optional.of(new Stored(s.storagePrefix()));
+    }
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void removeSession(String sessionId, Reason reason) {
         SessionEntity s = em.find(SessionEntity.class, sessionId);
@@ -69,6 +83,8 @@ public class SessionRows {
         fields.put("deadline", s.deletesAt().toString());
         fields.put("deletedAt", clock.instant().toString());
         fields.put("deleted", deleted);
+        SessionVault.Epoch epoch = vault.epochOf(s.deletesAt());
+        fields.put("keyEpoch", Map.of("epoch", epoch.number(), "keyDestroyedBy", epoch.keyDestroyedBy().toString()));
         receipts.issue(s.receiptId(), fields);
     }
 

@@ -93,11 +93,13 @@ public class SessionService {
     public void deleteEverything(String sessionId, SessionRows.Reason reason) {
         jobs.cancelAll(sessionId);
         vault.destroyKey(sessionId);
-        SessionEntity s = em.find(SessionEntity.class, sessionId);
-        if (s == null) {
-            return;
+        // In a transaction of its own: this runs on request threads and on the retention timer,
+        // where a container-managed entity manager must not be used outside one.
+        Optional<SessionRows.Stored> stored = rows.stored(sessionId);
+        if (stored.isEmpty()) {
+            return; // purged already
         }
-        String prefix = s.storagePrefix();
+        String prefix = stored.get().storagePrefix();
         if (prefix != null) {
             try {
                 for (StorageKey key : blobs.list(prefix)) {

@@ -106,7 +106,7 @@ public class ApplianceStartup {
         secrets.load(layout.keys());
         receipts.start(layout.keys());
         try {
-            vault.start(layout.keys(), settings.keystorePassphrase());
+            vault.start(layout.keys(), settings.keystorePassphrase(), settings.keyEpoch());
             plugins.start(settings.pluginsDirectory().toAbsolutePath().normalize());
             blobs.open(settings.storageDriver(), layout.data());
             // Deadlines that passed while the appliance was down: purged before anything is served.

@@ -1,8 +1,10 @@
 package io.headroom.server.vault;
 
 import io.headroom.security.RandomTokens;
+import io.headroom.server.session.SessionEntity;
 import io.headroom.vault.BlobAddress;
 import io.headroom.vault.DataKey;
+import io.headroom.vault.KeyEpochs;
 import io.headroom.vault.KeyProvider;
 import io.headroom.vault.KeystoreKeyProvider;
 import io.headroom.vault.Vault;
@@ -18,6 +20,8 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -41,6 +45,7 @@ public class SessionVault {
     private final RandomTokens ids = new RandomTokens(random);
     private final Vault vault = new Vault(random);
     private volatile KeyProvider keys;
+    private volatile KeyEpochs epochs;
 
     @PersistenceContext(unitName = "headroom")
     EntityManager em;
@@ -49,10 +54,11 @@ public class SessionVault {
     Clock clock;
 
     /** Opens (or creates) the keystore; called once at start-up. */
-    public void start(Path keysDirectory, Optional<char[]> passphrase) throws VaultException {
+    public void start(Path keysDirectory, Optional<char[]> passphrase, Duration keyEpoch) throws VaultException {
         char[] p = passphrase.orElse(null);
         try {
             keys = KeystoreKeyProvider.openOrCreate(keysDirectory, p, random);
+            epochs = KeyEpochs.open(keysDirectory, keys, keyEpoch, random);
         } finally {
             if (p != null) {
                 Arrays.fill(p, '\0');
@@ -68,6 +74,28 @@ public class SessionVault {
         return k;
     }
 
+    private KeyEpochs epochs() {
+        KeyEpochs e = epochs;
+        if (e == null) {
+            throw new IllegalStateException("the vault is not open");
+        }
+        return e;
+    }
+
+    /** The key epoch of a deadline, and when that epoch's key is destroyed. */
+    public record Epoch(long number, Instant keyDestroyedBy) {
+    }
+
+    public Epoch epochOf(Instant deadline) {
+        long n = epochs().epochOf(deadline);
+        return new Epoch(n, epochs().endOf(n));
+    }
+
+    /** Destroys the keys of the epochs that have ended; returns how many. */
+    public int destroyEndedEpochs(Instant now) throws VaultException {
+        return epochs().destroyEnded(now).size();
+    }
+
     /** The session's key, created (and stored wrapped) in the caller's transaction if it has none. */
     @Transactional(Transactional.TxType.MANDATORY)
     public OpenKey keyForWriting(String sessionId) throws VaultException {
@@ -75,8 +103,13 @@ public class SessionVault {
         if (existing.isPresent()) {
             return existing.get();
         }
+        SessionEntity session = em.find(SessionEntity.class, sessionId);
+        if (session == null) {
+            throw new VaultException("No such session");
+        }
         DataKey key = DataKey.generate(random);
-        WrappedKey wrapped = keys().wrap(key);
+        // Wrapped under its deadline's epoch key, which dies with the epoch (and so with every copy).
+        WrappedKey wrapped = epochs().wrap(key, session.deletesAt());
         String keyId = ids.hexId();
         em.persist(new SessionKeyEntity(sessionId, keyId, wrapped.kekId(), wrapped.wrapped(), clock.instant()));
         return new OpenKey(keyId, key);
@@ -89,7 +122,8 @@ public class SessionVault {
         if (row == null) {
             return Optional.empty();
         }
-        return Optional.of(new OpenKey(row.keyId(), keys().unwrap(new WrappedKey(row.kekId(), row.wrappedKey()))));
+        WrappedKey wrapped = new WrappedKey(row.kekId(), row.wrappedKey());
+        return Optional.of(new OpenKey(row.keyId(), KeyEpochs.isEpochWrapped(wrapped) ? epochs().unwrap(wrapped) : keys().unwrap(wrapped)));
     }
 
     /** Crypto-shredding: deletes the wrapped key, in its own transaction, so it is gone before any blob is touched. */
