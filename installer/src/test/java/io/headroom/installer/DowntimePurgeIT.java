@@ -1,0 +1,81 @@
+package io.headroom.installer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.headroom.db.DatabaseLocation;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A deadline that passes while the appliance is stopped: the session is purged at start-up,
+ * before the appliance answers its first request. (The stopped appliance's database is edited to
+ * put the deadline in the past, instead of waiting for a real one.)
+ */
+class DowntimePurgeIT {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void aDeadlinePassedWhileStoppedIsPurgedBeforeTheFirstRequest() throws Exception {
+        InstalledAppliance appliance = new InstalledAppliance("downtime");
+        appliance.start(appliance.serveCommand(), appliance::healthy);
+        JsonObject session;
+        try {
+            HttpResponse<String> opened = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + appliance.port + "/api/sessions"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"consent\": true}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, opened.statusCode(), opened.body());
+            session = Json.createReader(new StringReader(opened.body())).readObject();
+        } finally {
+            appliance.stop();
+        }
+        JdbcDataSource db = new JdbcDataSource();
+        db.setURL(DatabaseLocation.jdbcUrl(appliance.data));
+        try (Connection c = db.getConnection(); PreparedStatement past = c.prepareStatement("UPDATE sessions SET deletes_at = ? WHERE id = ?")) {
+            past.setLong(1, System.currentTimeMillis() - 60_000);
+            past.setString(2, session.getString("id"));
+            assertEquals(1, past.executeUpdate());
+        }
+
+        // The first request after start-up: the receipt is there already.
+        appliance.start(appliance.serveCommand(), () -> true);
+        try {
+            HttpResponse<String> receipt = null;
+            // Until the application is deployed, the server answers with its own HTML 404 page.
+            for (int attempt = 0; attempt < 600 && (receipt == null || !fromTheApplication(receipt)); attempt++) {
+                receipt = firstAnswer(appliance, "/api/receipts/" + session.getString("receiptId"));
+            }
+            assertEquals(200, receipt.statusCode(), "purged before anything was served: " + receipt.body());
+            assertTrue(receipt.body().contains("\"deadline\""), receipt.body());
+            assertTrue(appliance.log().contains("purged at start-up"), appliance.log());
+        } finally {
+            appliance.stop();
+        }
+    }
+
+    private static boolean fromTheApplication(HttpResponse<String> r) {
+        return r.headers().firstValue("Content-Type").map(t -> t.contains("json")).orElse(false);
+    }
+
+    /** The answer to a request, or null while the appliance does not listen yet. */
+    private HttpResponse<String> firstAnswer(InstalledAppliance appliance, String path) throws InterruptedException {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + appliance.port + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException notListeningYet) {
+            return null;
+        } finally {
+            Thread.sleep(100); // between attempts while the appliance starts: no event to wait on from outside
+        }
+    }
+}
