@@ -4,6 +4,7 @@ import ai.djl.inference.Predictor;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.TranslateException;
 import io.headroom.model.ModelSet;
+import io.headroom.model.NhwcInput;
 import io.headroom.model.OnnxModels;
 import io.headroom.model.RawTranslator;
 import java.awt.Graphics2D;
@@ -57,13 +58,7 @@ public final class FaceLandmarkModel implements AutoCloseable {
                 } finally {
                     g.dispose();
                 }
-                int[] rgb = crop.getRGB(0, 0, SIZE, SIZE, null, 0, SIZE);
-                float[] input = new float[SIZE * SIZE * 3];
-                for (int i = 0; i < rgb.length; i++) {
-                    input[3 * i] = ((rgb[i] >> 16) & 0xFF) / 255f;
-                    input[3 * i + 1] = ((rgb[i] >> 8) & 0xFF) / 255f;
-                    input[3 * i + 2] = (rgb[i] & 0xFF) / 255f;
-                }
+                float[] input = NhwcInput.unit(crop);
                 float[][] out;
                 try {
                     out = predictor.predict(input);

@@ -9,6 +9,7 @@ import io.headroom.face.FaceEmbedder;
 import io.headroom.face.InferenceDevice;
 import io.headroom.face.Point;
 import io.headroom.model.ModelSet;
+import io.headroom.model.NhwcInput;
 import io.headroom.model.OnnxModels;
 import io.headroom.model.RawTranslator;
 import java.awt.Graphics2D;
@@ -84,14 +85,7 @@ public final class FaceEmbeddingModel implements AutoCloseable {
         } finally {
             g.dispose();
         }
-        int[] rgb = crop.getRGB(0, 0, SIZE, SIZE, null, 0, SIZE);
-        float[] input = new float[SIZE * SIZE * 3];
-        for (int i = 0; i < rgb.length; i++) {
-            input[3 * i] = (rgb[i] >> 16) & 0xFF;
-            input[3 * i + 1] = (rgb[i] >> 8) & 0xFF;
-            input[3 * i + 2] = rgb[i] & 0xFF;
-        }
-        java.util.Arrays.fill(rgb, 0);
+        float[] input = NhwcInput.scaled(crop, 1);
         crop.flush();
         return input;
     }

@@ -6,6 +6,7 @@ import ai.djl.translate.TranslateException;
 import io.headroom.face.InferenceDevice;
 import io.headroom.face.Resize;
 import io.headroom.model.ModelSet;
+import io.headroom.model.NhwcInput;
 import io.headroom.model.OnnxModels;
 import io.headroom.model.RawTranslator;
 import java.awt.image.BufferedImage;
@@ -36,13 +37,7 @@ public final class SelfieSegmentationModel implements AutoCloseable {
             @Override
             public float[] segment(BufferedImage image) {
                 BufferedImage small = Resize.to(image, SIZE, SIZE);
-                int[] rgb = small.getRGB(0, 0, SIZE, SIZE, null, 0, SIZE);
-                float[] input = new float[SIZE * SIZE * 3];
-                for (int i = 0; i < rgb.length; i++) {
-                    input[3 * i] = ((rgb[i] >> 16) & 0xFF) / 255f;
-                    input[3 * i + 1] = ((rgb[i] >> 8) & 0xFF) / 255f;
-                    input[3 * i + 2] = (rgb[i] & 0xFF) / 255f;
-                }
+                float[] input = NhwcInput.unit(small);
                 float[][] outputs;
                 try {
                     outputs = predictor.predict(input);
