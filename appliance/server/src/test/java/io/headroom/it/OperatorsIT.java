@@ -140,4 +140,24 @@ class OperatorsIT {
         assertFalse(r.raw().body().contains(s.getString("token")));
         assertFalse(listed.containsKey("policyVersion") || listed.containsKey("token") || listed.containsKey("receiptId"));
     }
+
+    @Test
+    void theAuditLogRecordsEventsWithoutPersonalDataAndItsChainIsWhole() {
+        String token = signIn("ada");
+        JsonObject invitation = api.post("api/admin/invitations", null, bearer(token)).json();
+        JsonObject s = api.post("api/sessions", "{\"consent\": true, \"invitation\": \"" + invitation.getString("code") + "\"}").json();
+        assertEquals(204, api.delete("api/sessions/" + s.getString("id"), bearer(s.getString("token"))).status());
+
+        api.get("api/admin/audit").problem(401, "unauthorized");
+        Api.Reply r = api.get("api/admin/audit", bearer(token));
+        assertEquals(200, r.status(), r.raw().body());
+        JsonObject audit = r.json();
+        assertTrue(audit.getBoolean("intact"), r.raw().body());
+        java.util.List<String> events = audit.getJsonArray("entries").getValuesAs(JsonObject.class).stream().map(e -> e.getString("event")).toList();
+        assertTrue(events.containsAll(java.util.List.of("plugins-loaded", "appliance-started", "session-created", "session-purged")), events.toString());
+        String body = r.raw().body();
+        for (String secret : java.util.List.of(s.getString("id"), s.getString("token"), s.getString("receiptId"), invitation.getString("code"))) {
+            assertFalse(body.contains(secret), "no session id, token, receipt id or invitation code in the audit log");
+        }
+    }
 }

@@ -24,6 +24,9 @@ public class JobStore {
     EntityManager em;
 
     @Inject
+    io.headroom.server.audit.AuditLog audit;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -103,6 +106,7 @@ public class JobStore {
         JobEntity j = em.find(JobEntity.class, jobId);
         if (j != null && !j.state().finished()) {
             j.finish(end, problem, clock.instant());
+            audit.record("job-finished", end.name().toLowerCase(java.util.Locale.ROOT) + (problem == null ? "" : " (" + problem + ")"));
             publish(j);
         }
     }

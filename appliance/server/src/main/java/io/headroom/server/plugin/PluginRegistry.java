@@ -81,7 +81,8 @@ public class PluginRegistry {
         return List.copyOf(failures);
     }
 
-    private String describe() {
+    /** The started plugins, "id version" each; "none" when there are none. */
+    public synchronized String describe() {
         List<String> started = new ArrayList<>();
         for (PluginWrapper w : manager.getStartedPlugins()) {
             started.add(w.getPluginId() + " " + w.getDescriptor().getVersion());

@@ -1,5 +1,6 @@
 package io.headroom.server.retention;
 
+import io.headroom.server.audit.AuditLog;
 import io.headroom.server.session.SessionRows;
 import io.headroom.server.session.SessionService;
 import io.headroom.server.vault.SessionVault;
@@ -37,6 +38,9 @@ public class RetentionSweeper {
     @Inject
     SessionVault vault;
 
+    @Inject
+    AuditLog audit;
+
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService scheduler;
 
@@ -70,6 +74,7 @@ public class RetentionSweeper {
         try {
             int destroyed = vault.destroyEndedEpochs(clock.instant());
             if (destroyed > 0) {
+                audit.record("key-epochs-destroyed", destroyed + " epoch key(s)");
                 LOG.info(() -> destroyed + " key epoch(s) ended: their keys are destroyed");
             }
         } catch (VaultException e) {

@@ -1,5 +1,6 @@
 package io.headroom.server.session;
 
+import io.headroom.server.audit.AuditLog;
 import io.headroom.server.receipt.ReceiptLedger;
 import io.headroom.server.vault.SessionVault;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,6 +47,9 @@ public class SessionRows {
     @Inject
     SessionVault vault;
 
+    @Inject
+    AuditLog audit;
+
     /** Where a session that still exists keeps its blobs ({@code storagePrefix} null: it stored nothing). */
     public record Stored(String storagePrefix) {
     }
@@ -86,6 +90,7 @@ public class SessionRows {
         SessionVault.Epoch epoch = vault.epochOf(s.deletesAt());
         fields.put("keyEpoch", Map.of("epoch", epoch.number(), "keyDestroyedBy", epoch.keyDestroyedBy().toString()));
         receipts.issue(s.receiptId(), fields);
+        audit.record("session-purged", reason.text + ": " + number(photos[0]) + " photo(s), " + number(headshots[0]) + " headshot(s)");
     }
 
     /** What a receipt calls the session: a hash of its id, never its token. */

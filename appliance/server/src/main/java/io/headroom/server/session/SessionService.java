@@ -4,6 +4,7 @@ import io.headroom.problem.ProblemException;
 import io.headroom.problem.ProblemType;
 import io.headroom.security.RandomTokens;
 import io.headroom.session.Consent;
+import io.headroom.server.audit.AuditLog;
 import io.headroom.server.config.HeadroomSettings;
 import io.headroom.server.invitation.InvitationService;
 import io.headroom.server.startup.ApplianceSecrets;
@@ -59,6 +60,9 @@ public class SessionService {
     @Inject
     JobStore jobs;
 
+    @Inject
+    AuditLog audit;
+
     /**
      * Opens a session after consent; when sessions are by invitation only, redeems the code in the
      * same transaction, so a code is never spent without a session or the other way round.
@@ -80,6 +84,7 @@ public class SessionService {
                 settings.retentionPolicy().deadlineFor(now), consent.givenAt(), consent.policyVersion(),
                 random.id(), invitationId);
         em.persist(session);
+        audit.record("session-created", "");
         return new OpenedSession(session, token);
     }
 

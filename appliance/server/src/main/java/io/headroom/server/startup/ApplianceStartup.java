@@ -5,6 +5,7 @@ import io.headroom.db.SchemaMigrations;
 import io.headroom.fs.PrivateDirectories;
 import io.headroom.server.config.HeadroomSettings;
 import io.headroom.server.db.HeadroomDataSource;
+import io.headroom.server.audit.AuditLog;
 import io.headroom.server.job.JobQueue;
 import io.headroom.server.receipt.ReceiptLedger;
 import io.headroom.server.retention.RetentionSweeper;
@@ -59,6 +60,9 @@ public class ApplianceStartup {
     @Inject
     RetentionSweeper retention;
 
+    @Inject
+    AuditLog audit;
+
     @Resource(lookup = HeadroomDataSource.JNDI_NAME)
     DataSource dataSource;
 
@@ -108,6 +112,7 @@ public class ApplianceStartup {
         try {
             vault.start(layout.keys(), settings.keystorePassphrase(), settings.keyEpoch());
             plugins.start(settings.pluginsDirectory().toAbsolutePath().normalize());
+            audit.record("plugins-loaded", plugins.describe());
             blobs.open(settings.storageDriver(), layout.data());
             // Deadlines that passed while the appliance was down: purged before anything is served.
             retention.start();
@@ -116,6 +121,7 @@ public class ApplianceStartup {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
+        audit.record("appliance-started", "version " + HeadroomVersion.current() + ", schema " + schemaVersion);
         ready = true;
         LOG.info(() -> "Headroom " + HeadroomVersion.current() + " started: " + databaseVersion + ", schema version " + schemaVersion
                 + ", data directory " + layout.data() + ", keys directory " + layout.keys()
