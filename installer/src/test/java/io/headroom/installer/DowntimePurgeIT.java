@@ -63,6 +63,61 @@ class DowntimePurgeIT {
         }
     }
 
+    /**
+     * A purge cut short by a crash: the appliance died after destroying the session's key and
+     * deleting one of its two blobs (the state is made by hand while it is stopped). At the next
+     * start the purge finishes before anything is served, and the receipt counts both photos.
+     */
+    @Test
+    void aPurgeCutShortByACrashFinishesAtTheNextStart() throws Exception {
+        InstalledAppliance appliance = new InstalledAppliance("interrupted");
+        appliance.start(appliance.serveCommand(), appliance::healthy);
+        JsonObject session;
+        try {
+            HttpResponse<String> opened = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + appliance.port + "/api/sessions"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"consent\": true}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            session = Json.createReader(new StringReader(opened.body())).readObject();
+            appliance.uploadPhotos(session.getString("id"), session.getString("token"), "london_005_neutral.jpg", "london_021_neutral.jpg");
+        } finally {
+            appliance.kill();
+        }
+        java.util.List<java.nio.file.Path> blobs;
+        try (var files = java.nio.file.Files.walk(appliance.data.resolve("blobs"))) {
+            blobs = files.filter(java.nio.file.Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).toList();
+        }
+        assertEquals(2, blobs.size());
+        JdbcDataSource db = new JdbcDataSource();
+        db.setURL(DatabaseLocation.jdbcUrl(appliance.data));
+        try (Connection c = db.getConnection();
+             PreparedStatement past = c.prepareStatement("UPDATE sessions SET deletes_at = ? WHERE id = ?");
+             PreparedStatement key = c.prepareStatement("DELETE FROM session_keys WHERE session_id = ?")) {
+            past.setLong(1, System.currentTimeMillis() - 60_000);
+            past.setString(2, session.getString("id"));
+            assertEquals(1, past.executeUpdate());
+            key.setString(1, session.getString("id"));
+            assertEquals(1, key.executeUpdate(), "step 1 of the purge: the key is gone");
+        }
+        java.nio.file.Files.delete(blobs.get(0)); // step 2, half done
+
+        appliance.start(appliance.serveCommand(), () -> true);
+        try {
+            HttpResponse<String> receipt = null;
+            for (int attempt = 0; attempt < 600 && (receipt == null || !fromTheApplication(receipt)); attempt++) {
+                receipt = firstAnswer(appliance, "/api/receipts/" + session.getString("receiptId"));
+            }
+            assertEquals(200, receipt.statusCode(), receipt.body());
+            JsonObject deleted = Json.createReader(new StringReader(receipt.body())).readObject().getJsonObject("deleted");
+            assertEquals(2, deleted.getJsonObject("photos").getInt("count"), "both photos counted: " + receipt.body());
+            try (var files = java.nio.file.Files.walk(appliance.data.resolve("blobs"))) {
+                assertEquals(0, files.filter(java.nio.file.Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).count(),
+                        "the rest of the session's blobs are gone");
+            }
+        } finally {
+            appliance.stop();
+        }
+    }
+
     private static boolean fromTheApplication(HttpResponse<String> r) {
         return r.headers().firstValue("Content-Type").map(t -> t.contains("json")).orElse(false);
     }

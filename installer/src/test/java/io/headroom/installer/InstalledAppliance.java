@@ -165,4 +165,26 @@ final class InstalledAppliance {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Uploads test photos to a session as the page does (multipart, parts named "photo"); expects 201. */
+    void uploadPhotos(String sessionId, String token, String... names) throws IOException, InterruptedException {
+        Path photos = Path.of("../appliance/core/src/test/resources/photos");
+        String boundary = "b" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (String n : names) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"p.jpg\"\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            body.writeBytes(Files.readAllBytes(photos.resolve(n)));
+            body.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        java.net.http.HttpResponse<String> r = HTTP.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/api/sessions/" + sessionId + "/photos"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 201) {
+            throw new AssertionError("upload answered " + r.statusCode() + ": " + r.body());
+        }
+    }
 }

@@ -7,10 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Iterator;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -18,7 +15,6 @@ import org.junit.jupiter.api.Test;
 /** A job cut off by the appliance dying (SIGKILL) runs again after the next start and finishes. */
 class JobResumeIT {
 
-    private static final Path PHOTOS = Path.of("../appliance/core/src/test/resources/photos");
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @Test
@@ -30,7 +26,7 @@ class JobResumeIT {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"consent\": true}")), 201);
         String id = field(session, "id");
         String token = field(session, "token");
-        upload(base, id, token, "london_005_neutral.jpg", "london_006_neutral.jpg", "london_021_neutral.jpg",
+        appliance.uploadPhotos(id, token, "london_005_neutral.jpg", "london_006_neutral.jpg", "london_021_neutral.jpg",
                 "london_005_smiling.jpg", "london_006_smiling.jpg", "london_021_smiling.jpg");
         String job = field(send(HttpRequest.newBuilder(URI.create(base + "/api/sessions/" + id + "/jobs"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
@@ -47,20 +43,6 @@ class JobResumeIT {
         } finally {
             appliance.stop();
         }
-    }
-
-    private void upload(String base, String id, String token, String... names) throws Exception {
-        String boundary = "b" + UUID.randomUUID();
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        for (String n : names) {
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"p.jpg\"\r\n\r\n").getBytes());
-            body.writeBytes(Files.readAllBytes(PHOTOS.resolve(n)));
-            body.writeBytes("\r\n".getBytes());
-        }
-        body.writeBytes(("--" + boundary + "--\r\n").getBytes());
-        send(HttpRequest.newBuilder(URI.create(base + "/api/sessions/" + id + "/photos")).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), 201);
     }
 
     /** Follows the job's event stream to its end (a finished job's stream ends by itself). */
