@@ -39,7 +39,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class RetentionIT {
 
-    private static final ItDeployment DEPLOYMENT = ItDeployment.named("retention").withMovableClock();
+    private static final String PASSWORD = "a long studio password";
+    private static final ItDeployment DEPLOYMENT = ItDeployment.named("retention").withMovableClock()
+            .withOperator("ada", io.headroom.operator.OperatorRole.ADMIN, PASSWORD);
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -126,6 +128,37 @@ class RetentionIT {
         assertEquals(Receipts.hash(a), b.get("previous"), "each receipt names the hash of the one before");
         PublicKey key = key();
         assertTrue(Receipts.verify(a, key) && Receipts.verify(b, key));
+    }
+
+    /**
+     * After a full flow (upload, job, results) every object in storage has a deadline row and no
+     * row points to nothing; after the purge both are gone. Storing outside a @Retained method
+     * would fail the flow itself.
+     */
+    @Test
+    void everyStoredObjectHasADeadlineAndEveryDeadlineAnObject() {
+        String operator = api.post("api/operators/sign-in", "{\"name\": \"ada\", \"password\": \"" + PASSWORD + "\"}").json().getString("token");
+        JsonObject s = api.openSession();
+        String id = s.getString("id");
+        String token = s.getString("token");
+        assertEquals(201, api.postFiles("api/sessions/" + id + "/photos", "photo",
+                List.of(Photos.bytes("london_005_neutral.jpg"), Photos.bytes("lisa_webcam_01.jpg")), bearer(token)).status());
+        Api.Reply started = api.post("api/sessions/" + id + "/jobs", "{\"styles\": [\"natural\"]}", bearer(token));
+        assertEquals(202, started.status(), started.raw().body());
+        List<String> events = api.events("api/sessions/" + id + "/jobs/" + started.json().getString("id") + "/events",
+                d -> d.contains("\"done\"") || d.contains("\"failed\""), bearer(token));
+        assertTrue(events.get(events.size() - 1).contains("\"done\""), events.toString());
+
+        JsonObject check = api.get("api/admin/retention", bearer(operator)).json();
+        assertTrue(check.getJsonNumber("objects").longValue() >= 2 + 4, "two photos and their headshots: " + check);
+        assertEquals(check.getJsonNumber("objects").longValue(), check.getJsonNumber("rows").longValue(), check.toString());
+        assertEquals(0, check.getJsonNumber("objectsWithoutDeadline").longValue(), check.toString());
+        assertEquals(0, check.getJsonNumber("deadlinesWithoutObject").longValue(), check.toString());
+
+        assertEquals(204, api.delete("api/sessions/" + id, bearer(token)).status());
+        JsonObject after = api.get("api/admin/retention", bearer(operator)).json();
+        assertEquals(0, after.getJsonNumber("objects").longValue(), after.toString());
+        assertEquals(0, after.getJsonNumber("rows").longValue(), after.toString());
     }
 
     /**

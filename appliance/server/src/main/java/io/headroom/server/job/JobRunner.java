@@ -111,13 +111,11 @@ public class JobRunner {
                     for (String style : job.styles()) {
                         for (Headshot h : pipeline.render(bytes, item.analysis().face().orElseThrow(), item.analysis().embedding(), aspects)) {
                             String blobId = random.hexId();
-                            sealed.put(job.sessionId(), prefix, blobId, h.jpeg(), key);
                             HeadshotEntity row = new HeadshotEntity(random.id(), job.sessionId(), jobId, item.photo().id(), style,
                                     h.aspect().name(), blobId, h.width(), h.height(), h.padded(),
                                     h.identity().isPresent() ? h.identity().getAsDouble() : null, h.jpeg().length, clock.instant());
-                            if (!store.addHeadshot(row)) {
-                                sealed.deleteQuietly(prefix, blobId); // cancelled meanwhile: keep nothing
-                                return;
+                            if (!store.storeHeadshot(row, prefix, h.jpeg(), key)) {
+                                return; // cancelled meanwhile: nothing was stored
                             }
                             if (!store.progress(jobId, ++done * 100 / Math.max(1, steps))) {
                                 return;

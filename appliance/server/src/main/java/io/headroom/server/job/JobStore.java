@@ -3,6 +3,9 @@ package io.headroom.server.job;
 import io.headroom.job.JobState;
 import io.headroom.security.RandomTokens;
 import io.headroom.server.headshot.HeadshotEntity;
+import io.headroom.server.retention.Retained;
+import io.headroom.server.vault.SealedBlobs;
+import io.headroom.server.vault.SessionVault;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -10,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +29,9 @@ public class JobStore {
 
     @Inject
     io.headroom.server.audit.AuditLog audit;
+
+    @Inject
+    SealedBlobs sealed;
 
     @Inject
     Clock clock;
@@ -90,13 +97,19 @@ public class JobStore {
         }
     }
 
-    /** Records a headshot if its job still runs; returns false when the job was cancelled meanwhile. */
+    /**
+     * Seals and stores a headshot and records it, if its job still runs; returns false (and stores
+     * nothing) when the job was cancelled meanwhile.
+     */
     @Transactional
-    public boolean addHeadshot(HeadshotEntity headshot) {
+    @Retained
+    public boolean storeHeadshot(HeadshotEntity headshot, String prefix, byte[] jpeg, SessionVault.OpenKey key) throws IOException {
         JobEntity j = em.find(JobEntity.class, headshot.jobId(), LockModeType.PESSIMISTIC_READ);
         if (j == null || j.state() != JobState.RUNNING) {
+            java.util.Arrays.fill(jpeg, (byte) 0);
             return false;
         }
+        sealed.put(headshot.sessionId(), prefix, headshot.blobId(), jpeg, key);
         em.persist(headshot);
         return true;
     }

@@ -13,6 +13,7 @@ import io.headroom.server.config.HeadroomSettings;
 import io.headroom.server.session.SessionAccess;
 import io.headroom.server.session.SessionEntity;
 import io.headroom.server.storage.BlobStore;
+import io.headroom.server.retention.Retained;
 import io.headroom.server.vault.SealedBlobs;
 import io.headroom.server.vault.SessionVault;
 import io.headroom.session.SessionState;
@@ -80,6 +81,7 @@ public class PhotoService {
 
     /** Cleans, seals and stores every photo part; returns them in upload order. */
     @Transactional
+    @Retained
     public List<PhotoView> upload(String sessionId, PhotoParts parts) {
         SessionEntity session = em.find(SessionEntity.class, sessionId, LockModeType.PESSIMISTIC_WRITE);
         if (session == null) {

@@ -2,6 +2,7 @@ package io.headroom.server.vault;
 
 import io.headroom.plugin.api.storage.StorageException;
 import io.headroom.plugin.api.storage.StorageKey;
+import io.headroom.server.retention.RetentionScope;
 import io.headroom.server.storage.BlobStore;
 import io.headroom.vault.BlobAddress;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,10 +31,15 @@ public class SealedBlobs {
         return new StorageKey(prefix + "/" + blobId);
     }
 
-    /** Seals {@code plaintext} with {@code key} and stores it; wipes {@code plaintext} afterwards. */
+    /**
+     * Seals {@code plaintext} with {@code key} and stores it; wipes {@code plaintext} afterwards.
+     * Only inside a {@link io.headroom.server.retention.Retained} method, which records its deadline.
+     */
     public void put(String sessionId, String prefix, String blobId, byte[] plaintext, SessionVault.OpenKey key) throws IOException {
+        StorageKey storageKey = keyOf(prefix, blobId);
         try (InputStream sealed = vault.seal(new ByteArrayInputStream(plaintext), key, new BlobAddress(sessionId, blobId))) {
-            blobs.put(keyOf(prefix, blobId), sealed);
+            RetentionScope.created(sessionId, storageKey.value()); // before writing: outside a @Retained method nothing is stored
+            blobs.put(storageKey, sealed);
         } finally {
             Arrays.fill(plaintext, (byte) 0);
         }

@@ -1,0 +1,56 @@
+package io.headroom.server.retention;
+
+import io.headroom.plugin.api.storage.StorageException;
+import io.headroom.plugin.api.storage.StorageKey;
+import io.headroom.server.session.SessionEntity;
+import io.headroom.server.storage.BlobStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The deadline rows of stored objects, and a check that storage and rows agree. */
+@ApplicationScoped
+public class BlobDeadlines {
+
+    @PersistenceContext(unitName = "headroom")
+    EntityManager em;
+
+    @Inject
+    BlobStore blobs;
+
+    /** Records each object's deadline (its session's) in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(List<RetentionScope.Created> created) {
+        for (RetentionScope.Created c : created) {
+            SessionEntity s = em.find(SessionEntity.class, c.sessionId());
+            if (s == null) {
+                throw new IllegalStateException("Stored data for a session that does not exist");
+            }
+            em.persist(new BlobDeadlineEntity(c.storageKey(), c.sessionId(), s.deletesAt()));
+        }
+    }
+
+    /**
+     * Storage against the rows: objects without a deadline row (created outside a
+     * {@code @Retained} method) and rows whose object is missing. Both should be zero.
+     */
+    public record Consistency(long objects, long rows, long objectsWithoutDeadline, long deadlinesWithoutObject) {
+    }
+
+    @Transactional(Transactional.TxType.REQUIRED)
+    public Consistency check() throws StorageException {
+        Set<String> stored = new HashSet<>();
+        for (StorageKey k : blobs.list("")) {
+            stored.add(k.value());
+        }
+        Set<String> recorded = new HashSet<>(em.createQuery("SELECT d.storageKey FROM BlobDeadlineEntity d", String.class).getResultList());
+        long withoutDeadline = stored.stream().filter(k -> !recorded.contains(k)).count();
+        long withoutObject = recorded.stream().filter(k -> !stored.contains(k)).count();
+        return new Consistency(stored.size(), recorded.size(), withoutDeadline, withoutObject);
+    }
+}
