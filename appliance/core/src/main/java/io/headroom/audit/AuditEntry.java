@@ -19,11 +19,15 @@ import java.util.Map;
  */
 public record AuditEntry(long seq, Instant at, String event, String detail, String previous, String hash) {
 
-    /** A new entry after {@code previous}, with its hash computed. */
+    /** A new entry after {@code previous} (null for the first), with its hash computed. */
     public static AuditEntry after(AuditEntry previousEntry, Instant at, String event, String detail) {
-        long seq = previousEntry == null ? 1 : previousEntry.seq + 1;
-        String previous = previousEntry == null ? AuditChain.GENESIS : previousEntry.hash;
-        return new AuditEntry(seq, at, event, detail, previous, hashOf(seq, at, event, detail, previous));
+        return previousEntry == null ? next(0, AuditChain.GENESIS, at, event, detail) : next(previousEntry.seq, previousEntry.hash, at, event, detail);
+    }
+
+    /** A new entry after the one at {@code lastSeq} whose hash is {@code lastHash} (0 and the genesis hash for the first). */
+    public static AuditEntry next(long lastSeq, String lastHash, Instant at, String event, String detail) {
+        long seq = lastSeq + 1;
+        return new AuditEntry(seq, at, event, detail, lastHash, hashOf(seq, at, event, detail, lastHash));
     }
 
     /** Whether the stored hash is the hash of the stored fields. */

@@ -13,8 +13,10 @@ public final class DatabaseLocation {
      * database through its connection pool on shutdown, not H2's own shutdown hook racing it.
      * WRITE_DELAY=0: a commit reaches the file at once; H2's default half-second delay would let
      * a crash forget what was already answered (an upload acknowledged, its row gone).
+     * LOCK_TIMEOUT=10000: appends to a hash chain queue on its head row; under a burst of
+     * requests H2's default one second could fail a request that would simply have waited.
      */
-    public static final String OPTIONS = ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+    public static final String OPTIONS = ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;LOCK_TIMEOUT=10000";
 
     private DatabaseLocation() {
     }

@@ -2,6 +2,7 @@ package io.headroom.server.audit;
 
 import io.headroom.audit.AuditChain;
 import io.headroom.audit.AuditEntry;
+import io.headroom.server.db.ChainHeadEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -27,10 +28,11 @@ public class AuditLog {
     Clock clock;
 
     @Transactional(Transactional.TxType.REQUIRED)
-    public synchronized void record(String event, String detail) {
-        List<AuditEntity> last = em.createQuery("SELECT a FROM AuditEntity a ORDER BY a.seq DESC", AuditEntity.class)
-                .setMaxResults(1).getResultList();
-        em.persist(new AuditEntity(AuditEntry.after(last.isEmpty() ? null : last.get(0).entry(), clock.instant(), event, detail)));
+    public void record(String event, String detail) {
+        ChainHeadEntity head = ChainHeadEntity.lock(em, "audit");
+        AuditEntry entry = AuditEntry.next(head.seq(), head.hash(), clock.instant(), event, detail);
+        em.persist(new AuditEntity(entry));
+        head.advance(entry.seq(), entry.hash());
         em.flush();
     }
 

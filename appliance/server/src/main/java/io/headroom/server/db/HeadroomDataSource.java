@@ -21,5 +21,5 @@ public class HeadroomDataSource {
     public static final String JNDI_NAME = "java:app/jdbc/headroom";
 
     /** Resolved by Payara from MicroProfile Config at deployment. */
-    public static final String URL = "jdbc:h2:file:${MPCONFIG=headroom.data.dir}/db/headroom;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+    public static final String URL = "jdbc:h2:file:${MPCONFIG=headroom.data.dir}/db/headroom;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;LOCK_TIMEOUT=10000";
 }

@@ -40,16 +40,8 @@ public class ReceiptEntity {
         this.createdAt = createdAt;
     }
 
-    long seq() {
-        return seq;
-    }
-
     String id() {
         return id;
-    }
-
-    String hash() {
-        return hash;
     }
 
     String body() {

@@ -3,6 +3,7 @@ package io.headroom.server.receipt;
 import io.headroom.receipt.ReceiptSigner;
 import io.headroom.receipt.Receipts;
 import io.headroom.security.SecretFiles;
+import io.headroom.server.db.ChainHeadEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -12,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -55,15 +55,16 @@ public class ReceiptLedger {
      * @return the stored receipt
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public synchronized Map<String, Object> issue(String receiptId, Map<String, Object> fields) {
-        List<ReceiptEntity> last = em.createQuery("SELECT r FROM ReceiptEntity r ORDER BY r.seq DESC", ReceiptEntity.class)
-                .setMaxResults(1).getResultList();
+    public Map<String, Object> issue(String receiptId, Map<String, Object> fields) {
+        // Locked until the purge commits: a concurrent purge waits for its place in the chain.
+        ChainHeadEntity head = ChainHeadEntity.lock(em, "receipts");
         Map<String, Object> all = new LinkedHashMap<>(fields);
         all.put("id", receiptId);
-        all.put(Receipts.PREVIOUS, last.isEmpty() ? Receipts.GENESIS : last.get(0).hash());
+        all.put(Receipts.PREVIOUS, head.hash());
         Map<String, Object> receipt = Receipts.signed(all, signer());
-        long seq = last.isEmpty() ? 1 : last.get(0).seq() + 1;
-        em.persist(new ReceiptEntity(seq, receiptId, Receipts.hash(receipt), Receipts.text(receipt), clock.instant()));
+        String hash = Receipts.hash(receipt);
+        em.persist(new ReceiptEntity(head.seq() + 1, receiptId, hash, Receipts.text(receipt), clock.instant()));
+        head.advance(head.seq() + 1, hash);
         em.flush();
         return receipt;
     }
