@@ -155,6 +155,27 @@ class OperatorsIT {
         assertTrue(audit.getBoolean("intact"), r.raw().body());
         java.util.List<String> events = audit.getJsonArray("entries").getValuesAs(JsonObject.class).stream().map(e -> e.getString("event")).toList();
         assertTrue(events.containsAll(java.util.List.of("plugins-loaded", "appliance-started", "session-created", "session-purged")), events.toString());
+        // Concurrent events queue for their place in the chain instead of colliding.
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> opened = new java.util.ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                opened.add(pool.submit(() -> {
+                    JsonObject code = api.post("api/admin/invitations", null, bearer(token)).json();
+                    return api.post("api/sessions", "{\"consent\": true, \"invitation\": \"" + code.getString("code") + "\"}").status();
+                }));
+            }
+            for (java.util.concurrent.Future<Integer> f : opened) {
+                assertEquals(201, f.get());
+            }
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            throw new AssertionError(e);
+        } finally {
+            pool.shutdown();
+        }
+        JsonObject again = api.get("api/admin/audit", bearer(token)).json();
+        assertTrue(again.getBoolean("intact"), "the chain is whole after concurrent appends");
+        assertTrue(again.getJsonArray("entries").size() >= audit.getJsonArray("entries").size() + 24);
         String body = r.raw().body();
         for (String secret : java.util.List.of(s.getString("id"), s.getString("token"), s.getString("receiptId"), invitation.getString("code"))) {
             assertFalse(body.contains(secret), "no session id, token, receipt id or invitation code in the audit log");
