@@ -177,6 +177,14 @@
     a.click();
   });
 
+  $('sooner').addEventListener('click', async () => {
+    const r = await call(api + '/' + session.id + '/deadline',
+      { method: 'POST', headers: Object.assign({ 'Content-Type': 'application/json' }, auth()), body: JSON.stringify({ in: 'PT1H' }) });
+    session.deletesAt = (await r.json()).deletesAt;
+    sessionStorage.setItem('headroom.session', JSON.stringify(session));
+    showSession();
+  });
+
   $('delete').addEventListener('click', async () => {
     await call(api + '/' + session.id, { method: 'DELETE', headers: auth() });
     sessionStorage.removeItem('headroom.session');

@@ -26,6 +26,24 @@ public record RetentionPolicy(Duration retention) {
         }
     }
 
+    /**
+     * The deadline a person asks for instead of {@code current}: never later than it, and at least
+     * a minute from {@code now} (so what they are doing is not cut off mid-request).
+     *
+     * @throws IllegalArgumentException with a sentence for the person when the request is not allowed
+     */
+    public Instant shortened(Instant current, Instant requested, Instant now) {
+        if (requested.isAfter(current)) {
+            throw new IllegalArgumentException("A session's data can be kept for less time, never for more: the latest possible deadline is "
+                    + current + ".");
+        }
+        if (requested.isBefore(now.plus(MINIMUM))) {
+            throw new IllegalArgumentException("The new deadline must be at least a minute from now; to delete everything at once, "
+                    + "use \"Delete everything now\".");
+        }
+        return requested;
+    }
+
     /** When data created at {@code createdAt} is due for deletion. */
     public Instant deadlineFor(Instant createdAt) {
         return createdAt.plus(retention);

@@ -2,6 +2,7 @@ package io.headroom.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.headroom.problem.ProblemException;
 import io.headroom.problem.ProblemType;
@@ -23,6 +24,18 @@ class SessionRulesTest {
         assertThrows(IllegalArgumentException.class, () -> RetentionPolicy.parse("PT59S"));
         assertThrows(IllegalArgumentException.class, () -> RetentionPolicy.parse("24 hours"));
         assertEquals(Duration.ofMinutes(1), RetentionPolicy.parse("PT1M").retention());
+    }
+
+    @Test
+    void aPersonMayShortenTheDeadlineButNeverLengthenIt() {
+        RetentionPolicy policy = RetentionPolicy.parse("PT24H");
+        Instant current = policy.deadlineFor(now);
+        assertEquals(now.plus(Duration.ofHours(1)), policy.shortened(current, now.plus(Duration.ofHours(1)), now));
+        assertEquals(current, policy.shortened(current, current, now), "the same deadline is fine");
+        IllegalArgumentException later = assertThrows(IllegalArgumentException.class,
+                () -> policy.shortened(current, current.plusSeconds(1), now));
+        assertTrue(later.getMessage().contains("never for more"), later.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> policy.shortened(current, now.plusSeconds(30), now), "not under a minute");
     }
 
     @Test

@@ -130,6 +130,36 @@ class RetentionIT {
         assertTrue(Receipts.verify(a, key) && Receipts.verify(b, key));
     }
 
+    /** "Delete 1 hour after I download": sooner is allowed, later never; the purge follows the new deadline and its key epoch. */
+    @Test
+    void aPersonCanAskForDeletionSoonerButNeverLater() {
+        JsonObject s = api.openSession();
+        String id = s.getString("id");
+        String token = s.getString("token");
+        assertEquals(201, api.postFiles("api/sessions/" + id + "/photos", "photo", List.of(Photos.bytes("london_006_neutral.jpg")),
+                bearer(token)).status());
+        Instant original = Instant.parse(s.getString("deletesAt"));
+
+        Api.Reply sooner = api.post("api/sessions/" + id + "/deadline", "{\"in\": \"PT1H\"}", bearer(token));
+        assertEquals(200, sooner.status(), sooner.raw().body());
+        Instant shortened = Instant.parse(sooner.json().getString("deletesAt"));
+        assertTrue(shortened.isBefore(original.minus(Duration.ofHours(22))), "about an hour from now: " + shortened);
+        assertEquals(shortened.toEpochMilli(), Instant.parse(api.get("api/sessions/" + id, bearer(token)).json().getString("deletesAt")).toEpochMilli());
+
+        api.post("api/sessions/" + id + "/deadline", "{\"deletesAt\": \"" + original + "\"}", bearer(token)).problem(400, "invalid-request");
+        api.post("api/sessions/" + id + "/deadline", "{\"in\": \"PT10S\"}", bearer(token)).problem(400, "invalid-request");
+        api.post("api/sessions/" + id + "/deadline", "{}", bearer(token)).problem(400, "invalid-request");
+        api.post("api/sessions/" + id + "/deadline", "{\"in\": \"PT1H\"}", bearer("wrong")).problem(404, "not-found");
+
+        assertEquals(204, api.post("api/test/clock?advance=PT2H", "").status());
+        assertTrue(receiptAppears(s.getString("receiptId"), Duration.ofSeconds(30)), "purged at the new deadline, not the old one");
+        Map<String, Object> receipt = receipt(s.getString("receiptId"));
+        assertEquals(shortened.toString().substring(0, 19), ((String) receipt.get("deadline")).substring(0, 19));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> epoch = (Map<String, Object>) receipt.get("keyEpoch");
+        assertTrue(Instant.parse((String) epoch.get("keyDestroyedBy")).isBefore(original), "the key moved to the earlier epoch: " + epoch);
+    }
+
     /**
      * After a full flow (upload, job, results) every object in storage has a deadline row and no
      * row points to nothing; after the purge both are gone. Storing outside a @Retained method

@@ -86,6 +86,14 @@ public class SessionEntity {
         return deletesAt;
     }
 
+    /** Moves the deadline earlier (the caller has checked it against the policy). */
+    void shortenTo(Instant deadline) {
+        if (deadline.isAfter(deletesAt)) {
+            throw new IllegalArgumentException("a deadline only ever moves earlier");
+        }
+        this.deletesAt = deadline;
+    }
+
     public Instant consentAt() {
         return consentAt;
     }

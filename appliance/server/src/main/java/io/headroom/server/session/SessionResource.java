@@ -87,6 +87,21 @@ public class SessionResource {
         return SessionView.of(access.authorize(id, authorization, request));
     }
 
+    @POST
+    @Path("{id}/deadline")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Delete sooner",
+            description = "Moves the session's deadline earlier: {\"in\": \"PT1H\"} (\"delete 1 hour from now\") or {\"deletesAt\": \"…\"}. "
+                    + "Never later than the current deadline, never under a minute from now. Answers with the session.")
+    @APIResponse(responseCode = "200", description = "The session with its new deadline")
+    @APIResponse(responseCode = "400", description = "Later than the current deadline, under a minute away, or malformed")
+    @APIResponse(responseCode = "404", description = "No such session for this token")
+    public SessionView shorten(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                               DeadlineRequest body) {
+        SessionEntity session = access.authorize(id, authorization, request);
+        return SessionView.of(sessions.shortenDeadline(session.id(), body));
+    }
+
     @DELETE
     @Path("{id}")
     @Operation(summary = "Delete everything now",

@@ -117,6 +117,44 @@ public class SessionService {
         rows.removeSession(sessionId, reason);
     }
 
+    /**
+     * Moves a session's deadline earlier, as its person asks: never later, never under a minute
+     * from now. The data key moves to the new deadline's key epoch and every stored object's
+     * deadline follows, in one transaction.
+     */
+    @Transactional
+    public SessionEntity shortenDeadline(String sessionId, DeadlineRequest request) {
+        if (request == null || (request.deletesAt() == null) == (request.in() == null)) {
+            throw new ProblemException(ProblemType.INVALID_REQUEST,
+                    "Give either \"deletesAt\" (a moment, such as 2026-11-22T18:00:00Z) or \"in\" (a delay, such as PT1H).");
+        }
+        Instant now = clock.instant();
+        Instant requested;
+        try {
+            requested = request.deletesAt() != null ? Instant.parse(request.deletesAt()) : now.plus(java.time.Duration.parse(request.in()));
+        } catch (java.time.format.DateTimeParseException | ArithmeticException e) {
+            throw new ProblemException(ProblemType.INVALID_REQUEST,
+                    "\"deletesAt\" is a moment such as 2026-11-22T18:00:00Z; \"in\" is a delay such as PT1H.");
+        }
+        SessionEntity s = em.find(SessionEntity.class, sessionId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        Instant deadline;
+        try {
+            deadline = settings.retentionPolicy().shortened(s.deletesAt(), requested, now);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(ProblemType.INVALID_REQUEST, e.getMessage());
+        }
+        s.shortenTo(deadline);
+        try {
+            vault.deadlineMoved(sessionId, deadline);
+        } catch (io.headroom.vault.VaultException e) {
+            throw new IllegalStateException("Moving the session's key to the earlier key epoch failed", e);
+        }
+        em.createQuery("UPDATE BlobDeadlineEntity b SET b.deadline = :d WHERE b.sessionId = :s")
+                .setParameter("d", deadline).setParameter("s", sessionId).executeUpdate();
+        audit.record("deadline-shortened", "");
+        return s;
+    }
+
     /** Ids of sessions whose deadline is at or before {@code now}, soonest first. */
     @Transactional(Transactional.TxType.REQUIRED)
     public List<String> due(Instant now, int max) {

@@ -47,6 +47,12 @@ public class SessionKeyEntity {
         return kekId;
     }
 
+    /** The same data key, wrapped anew (under another key epoch). */
+    void rewrapped(String newKekId, byte[] newWrappedKey) {
+        this.kekId = newKekId;
+        this.wrappedKey = newWrappedKey.clone();
+    }
+
     byte[] wrappedKey() {
         return wrappedKey.clone();
     }

@@ -115,6 +115,23 @@ public class SessionVault {
         return new OpenKey(keyId, key);
     }
 
+    /**
+     * The session's deadline moved earlier: its data key is wrapped anew under the key of the new
+     * deadline's epoch, in the caller's transaction, so it dies with that (earlier) epoch.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void deadlineMoved(String sessionId, Instant newDeadline) throws VaultException {
+        SessionKeyEntity row = em.find(SessionKeyEntity.class, sessionId);
+        if (row == null) {
+            return; // nothing stored yet: the key, when made, takes the new deadline's epoch
+        }
+        WrappedKey old = new WrappedKey(row.kekId(), row.wrappedKey());
+        try (DataKey key = KeyEpochs.isEpochWrapped(old) ? epochs().unwrap(old) : keys().unwrap(old)) {
+            WrappedKey fresh = epochs().wrap(key, newDeadline);
+            row.rewrapped(fresh.kekId(), fresh.wrapped());
+        }
+    }
+
     /** The session's key, if it has one. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<OpenKey> keyForReading(String sessionId) throws VaultException {
