@@ -46,6 +46,9 @@ class PageIT {
             assertTrue(table.contains("used"), table);
             Files.write(appliance.root.resolve("page.png"), browser.screenshot());
 
+            browser.click("#sooner");
+            browser.waitFor("/deleted in (59 min|1 h 0 min)/.test(document.getElementById('deadline').textContent)");
+
             browser.click("#delete");
             browser.waitFor("document.getElementById('error').textContent.includes('deleted')");
             String receipt = browser.script("return document.querySelector('#error a').href").toString().replace("\"", "");
