@@ -31,11 +31,7 @@ class DowntimePurgeIT {
         appliance.start(appliance.serveCommand(), appliance::healthy);
         JsonObject session;
         try {
-            HttpResponse<String> opened = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + appliance.port + "/api/sessions"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"consent\": true}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertEquals(201, opened.statusCode(), opened.body());
-            session = Json.createReader(new StringReader(opened.body())).readObject();
+            session = openSession(appliance);
         } finally {
             appliance.stop();
         }
@@ -74,10 +70,7 @@ class DowntimePurgeIT {
         appliance.start(appliance.serveCommand(), appliance::healthy);
         JsonObject session;
         try {
-            HttpResponse<String> opened = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + appliance.port + "/api/sessions"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"consent\": true}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            session = Json.createReader(new StringReader(opened.body())).readObject();
+            session = openSession(appliance);
             appliance.uploadPhotos(session.getString("id"), session.getString("token"), "london_005_neutral.jpg", "london_021_neutral.jpg");
         } finally {
             appliance.kill();
@@ -116,6 +109,14 @@ class DowntimePurgeIT {
         } finally {
             appliance.stop();
         }
+    }
+
+    private JsonObject openSession(InstalledAppliance appliance) throws Exception {
+        HttpResponse<String> opened = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + appliance.port + "/api/sessions"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"consent\": true}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, opened.statusCode(), opened.body());
+        return Json.createReader(new StringReader(opened.body())).readObject();
     }
 
     private static boolean fromTheApplication(HttpResponse<String> r) {

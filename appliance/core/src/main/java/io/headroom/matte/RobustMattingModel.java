@@ -1,15 +1,9 @@
 package io.headroom.matte;
 
-import ai.djl.inference.Predictor;
 import ai.djl.repository.zoo.ZooModel;
-import ai.djl.translate.TranslateException;
 import io.headroom.face.InferenceDevice;
-import io.headroom.face.Resize;
 import io.headroom.model.ModelSet;
-import io.headroom.model.NhwcInput;
 import io.headroom.model.OnnxModels;
-import io.headroom.model.RawTranslator;
-import java.awt.image.BufferedImage;
 import java.util.Optional;
 
 /**
@@ -38,40 +32,7 @@ public final class RobustMattingModel implements AutoCloseable {
     }
 
     public PersonSegmenter segmenter() {
-        Predictor<float[], float[][]> predictor = model.newPredictor();
-        return new PersonSegmenter() {
-            @Override
-            public float[] segment(BufferedImage image) {
-                BufferedImage small = Resize.to(image, SIZE, SIZE);
-                float[] input = NhwcInput.unit(small);
-                float[][] outputs;
-                try {
-                    outputs = predictor.predict(input);
-                } catch (TranslateException e) {
-                    throw new IllegalStateException("matting failed", e);
-                }
-                float[] alpha = null;
-                for (float[] o : outputs) {
-                    if ((int) o[1] == 1) { // the one-channel output; the other is the foreground colour
-                        alpha = RawTranslator.data(o);
-                    }
-                }
-                if (alpha == null) {
-                    throw new IllegalStateException("the matting model gave no alpha output");
-                }
-                return SelfieSegmentationModel.upscale(alpha, SIZE, image.getWidth(), image.getHeight());
-            }
-
-            @Override
-            public boolean givesMatte() {
-                return true;
-            }
-
-            @Override
-            public void close() {
-                predictor.close();
-            }
-        };
+        return new SquareModelSegmenter(model.newPredictor(), SIZE, true);
     }
 
     @Override
