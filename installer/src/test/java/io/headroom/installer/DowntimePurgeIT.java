@@ -46,11 +46,7 @@ class DowntimePurgeIT {
         // The first request after start-up: the receipt is there already.
         appliance.start(appliance.serveCommand(), () -> true);
         try {
-            HttpResponse<String> receipt = null;
-            // Until the application is deployed, the server answers with its own HTML 404 page.
-            for (int attempt = 0; attempt < 600 && (receipt == null || !fromTheApplication(receipt)); attempt++) {
-                receipt = firstAnswer(appliance, "/api/receipts/" + session.getString("receiptId"));
-            }
+            HttpResponse<String> receipt = appliance.firstApplicationAnswer("/api/receipts/" + session.getString("receiptId"));
             assertEquals(200, receipt.statusCode(), "purged before anything was served: " + receipt.body());
             assertTrue(receipt.body().contains("\"deadline\""), receipt.body());
             assertTrue(appliance.log().contains("purged at start-up"), appliance.log());
@@ -95,10 +91,7 @@ class DowntimePurgeIT {
 
         appliance.start(appliance.serveCommand(), () -> true);
         try {
-            HttpResponse<String> receipt = null;
-            for (int attempt = 0; attempt < 600 && (receipt == null || !fromTheApplication(receipt)); attempt++) {
-                receipt = firstAnswer(appliance, "/api/receipts/" + session.getString("receiptId"));
-            }
+            HttpResponse<String> receipt = appliance.firstApplicationAnswer("/api/receipts/" + session.getString("receiptId"));
             assertEquals(200, receipt.statusCode(), receipt.body());
             JsonObject deleted = Json.createReader(new StringReader(receipt.body())).readObject().getJsonObject("deleted");
             assertEquals(2, deleted.getJsonObject("photos").getInt("count"), "both photos counted: " + receipt.body());
@@ -117,21 +110,5 @@ class DowntimePurgeIT {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(201, opened.statusCode(), opened.body());
         return Json.createReader(new StringReader(opened.body())).readObject();
-    }
-
-    private static boolean fromTheApplication(HttpResponse<String> r) {
-        return r.headers().firstValue("Content-Type").map(t -> t.contains("json")).orElse(false);
-    }
-
-    /** The answer to a request, or null while the appliance does not listen yet. */
-    private HttpResponse<String> firstAnswer(InstalledAppliance appliance, String path) throws InterruptedException {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + appliance.port + path)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException notListeningYet) {
-            return null;
-        } finally {
-            Thread.sleep(100); // between attempts while the appliance starts: no event to wait on from outside
-        }
     }
 }

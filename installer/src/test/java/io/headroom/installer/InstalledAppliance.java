@@ -99,9 +99,7 @@ final class InstalledAppliance {
 
     /** Sends SIGTERM to the Java process and waits for the whole process tree to end. */
     int stop() throws InterruptedException {
-        ProcessHandle java = process.toHandle().descendants()
-                .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
-                .findFirst().orElse(process.toHandle());
+        ProcessHandle java = ProcessHandle.of(javaPid()).orElse(process.toHandle());
         java.destroy();
         if (!java.onExit().thenApply(p -> true).completeOnTimeout(false, 60, TimeUnit.SECONDS).join()) {
             throw new AssertionError("the appliance did not stop within 60 s of SIGTERM:\n" + log());
@@ -123,6 +121,36 @@ final class InstalledAppliance {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /**
+     * The appliance's first answer to {@code GET path} that comes from the application itself,
+     * polled from the moment the process starts: until the application is deployed the server
+     * answers with its own HTML 404 page, and before that it does not listen at all.
+     */
+    java.net.http.HttpResponse<String> firstApplicationAnswer(String path) throws InterruptedException {
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                java.net.http.HttpResponse<String> r = HTTP.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + path)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                if (r.headers().firstValue("Content-Type").map(t -> t.contains("json")).orElse(false)) {
+                    return r;
+                }
+            } catch (IOException notListeningYet) {
+                // still starting
+            }
+            // Between attempts while the appliance starts: no event to wait on from outside.
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the application did not answer " + path + " within " + START_TIMEOUT + ":\n" + log());
+    }
+
+    /** The process id of the appliance's JVM (the launcher script is its parent). */
+    long javaPid() {
+        return process.toHandle().descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
+                .findFirst().orElse(process.toHandle()).pid();
     }
 
     String log() {
