@@ -38,6 +38,7 @@ public enum InferenceDevice {
         if (this == CUDA) {
             boolean available;
             try {
+                io.headroom.model.OnnxModels.init();
                 available = ai.onnxruntime.OrtEnvironment.getAvailableProviders().contains(ai.onnxruntime.OrtProvider.CUDA);
             } catch (RuntimeException | LinkageError e) {
                 available = false;

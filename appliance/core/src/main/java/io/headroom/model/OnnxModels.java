@@ -18,9 +18,24 @@ public final class OnnxModels {
     static {
         // Before any DJL class initialises: DJL otherwise contacts the network at engine start.
         System.setProperty("ai.djl.offline", "true");
+        // ONNX Runtime (1.2x on Linux too) sends usage telemetry to Microsoft unless told not to;
+        // the launcher also sets ORT_DISABLE_TELEMETRY before the native library loads.
+        try {
+            // DJL's engine creates the one ONNX Runtime environment (with its thread pools); then it is told.
+            ai.djl.engine.Engine.getEngine("OnnxRuntime");
+            ai.onnxruntime.OrtEnvironment.getEnvironment().setTelemetry(false);
+        } catch (ai.onnxruntime.OrtException e) {
+            // Better no inference than inference that reports home.
+            throw new IllegalStateException("ONNX Runtime telemetry cannot be turned off", e);
+        }
     }
 
     private OnnxModels() {
+    }
+
+    /** Makes sure the settings above are in force before anything touches ONNX Runtime. */
+    public static void init() {
+        // The static initialiser does the work.
     }
 
     /**
