@@ -3,22 +3,12 @@ package io.headroom.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.headroom.HeadroomVersion;
-import io.headroom.face.AnalysisSettings;
-import io.headroom.face.BlazeFaceModel;
-import io.headroom.face.FaceAnalysis;
-import io.headroom.face.FaceEmbedder;
-import io.headroom.face.FaceDetector;
-import io.headroom.face.FaceLandmarkModel;
-import io.headroom.face.LandmarkDetector;
-import io.headroom.face.InferenceDevice;
 import io.headroom.face.PhotoAnalysis;
 import io.headroom.framing.Aspect;
 import io.headroom.framing.HeadshotEncoder;
 import io.headroom.identity.FaceEmbeddingModel;
 import io.headroom.intake.CleanedPhoto;
-import io.headroom.matte.PersonSegmenter;
 import io.headroom.matte.RobustMattingModel;
-import io.headroom.matte.SelfieSegmentationModel;
 import io.headroom.intake.DecodeBudget;
 import io.headroom.intake.IntakeLimits;
 import io.headroom.intake.PhotoCleaner;
@@ -26,6 +16,7 @@ import io.headroom.model.ModelFile;
 import io.headroom.model.ModelSet;
 import io.headroom.pipeline.Headshot;
 import io.headroom.pipeline.HeadshotPipeline;
+import io.headroom.pipeline.LocalPipeline;
 import io.headroom.problem.ProblemException;
 import io.headroom.style.StyleDescriptor;
 import java.io.IOException;
@@ -96,19 +87,10 @@ public final class ProcessCommand {
         PhotoCleaner intake = new PhotoCleaner(IntakeLimits.DEFAULT, new DecodeBudget(IntakeLimits.DEFAULT.maxPixels() * 2, Duration.ofMinutes(5)));
         List<Map<String, Object>> photos = new ArrayList<>();
         int usable = 0;
-        try (BlazeFaceModel frontModel = BlazeFaceModel.load(models, BlazeFaceModel.Variant.FRONT, InferenceDevice.CPU, Runtime.getRuntime().availableProcessors(), 0.5);
-             BlazeFaceModel backModel = BlazeFaceModel.load(models, BlazeFaceModel.Variant.BACK, InferenceDevice.CPU, Runtime.getRuntime().availableProcessors(), 0.5);
-             Segmentation segmentationModel = Segmentation.of(models);
-             FaceLandmarkModel landmarkModel = FaceLandmarkModel.load(models, InferenceDevice.CPU, Runtime.getRuntime().availableProcessors());
-             LandmarkDetector landmarks = landmarkModel.detector();
-             FaceDetector front = frontModel.detector();
-             FaceDetector back = backModel.detector();
-             PersonSegmenter segmenter = segmentationModel.segmenter();
-             Identity identity = Identity.ifInstalled(models)) {
-            // A studio batch holds many people, so there is no "different person" check here; with the
-            // identity pack, each headshot reports how close it stays to its source photo.
-            HeadshotPipeline pipeline = new HeadshotPipeline(new FaceAnalysis(front, back, landmarks, identity.embedder(), AnalysisSettings.DEFAULT),
-                    AnalysisSettings.DEFAULT.analysisMaxSide(), segmenter, new HeadshotEncoder(92, ""));
+        // A studio batch holds many people, so there is no "different person" check here; with the
+        // identity pack, each headshot reports how close it stays to its source photo.
+        try (LocalPipeline local = new LocalPipeline(models, new HeadshotEncoder(92, ""))) {
+            HeadshotPipeline pipeline = local.pipeline();
             for (Path input : inputs) {
                 Map<String, Object> entry = processOne(input, outDir, aspects, intake, pipeline, sheet);
                 photos.add(entry);
@@ -192,22 +174,6 @@ public final class ProcessCommand {
     }
 
     /** The identity pack's model and one embedder, or nothing when the pack is not installed. */
-    private record Identity(FaceEmbeddingModel model, FaceEmbedder embedder) implements AutoCloseable {
-
-        static Identity ifInstalled(ModelSet models) {
-            return FaceEmbeddingModel.loadIfInstalled(models, InferenceDevice.CPU, Runtime.getRuntime().availableProcessors())
-                    .map(m -> new Identity(m, m.embedder())).orElse(new Identity(null, null));
-        }
-
-        @Override
-        public void close() {
-            if (model != null) {
-                embedder.close();
-                model.close();
-            }
-        }
-    }
-
     /** The models a run uses: the packs' in place of (matting) or besides (identity) the defaults. */
     static java.util.Set<String> usedRoles(ModelSet models) {
         java.util.Set<String> roles = new java.util.TreeSet<>(BASE_ROLES);
@@ -219,29 +185,6 @@ public final class ProcessCommand {
     }
 
     /** The matting pack's model when installed, else the default selfie segmentation. */
-    private record Segmentation(SelfieSegmentationModel selfie, RobustMattingModel matting) implements AutoCloseable {
-
-        static Segmentation of(ModelSet models) {
-            int threads = Runtime.getRuntime().availableProcessors();
-            return RobustMattingModel.loadIfInstalled(models, InferenceDevice.CPU, threads)
-                    .map(m -> new Segmentation(null, m))
-                    .orElseGet(() -> new Segmentation(SelfieSegmentationModel.load(models, InferenceDevice.CPU, threads), null));
-        }
-
-        PersonSegmenter segmenter() {
-            return matting != null ? matting.segmenter() : selfie.segmenter();
-        }
-
-        @Override
-        public void close() {
-            if (matting != null) {
-                matting.close();
-            } else {
-                selfie.close();
-            }
-        }
-    }
-
     private static void writeReport(Path outDir, ModelSet models, java.util.Set<String> usedRoles, List<Aspect> aspects,
                                     List<Map<String, Object>> photos) {
         Map<String, Object> report = new LinkedHashMap<>();

@@ -15,10 +15,14 @@ import io.headroom.matte.Cutout;
 import io.headroom.matte.PersonSegmenter;
 import io.headroom.retouch.SkinRetouch;
 import io.headroom.style.Look;
+import io.headroom.style.Style;
 import io.headroom.style.StyleDescriptor;
+import io.headroom.plugin.api.style.CompositingHook;
+import io.headroom.plugin.api.style.StyleFrame;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -36,31 +40,28 @@ import java.util.function.ToDoubleFunction;
 public final class HeadshotPipeline {
 
     private final FaceAnalysis analysis;
-    private final Framer framer;
     private final HeadshotEncoder encoder;
     private final int analysisMaxSide;
-    private final Look look;
-    private final Cutout cutout;
-    private final double retouchStrength;
+    private final PersonSegmenter segmenter;
+    private final Style defaultStyle;
     private final SkinRetouch retouch = new SkinRetouch();
 
-    /** A pipeline for the built-in {@code natural} style. */
+    /** A pipeline whose default style is the built-in {@code natural}. */
     public HeadshotPipeline(FaceAnalysis analysis, int analysisMaxSide, PersonSegmenter segmenter, HeadshotEncoder encoder) {
-        this(analysis, analysisMaxSide, segmenter, StyleDescriptor.natural(), encoder);
+        this(analysis, analysisMaxSide, segmenter, Style.natural(), encoder);
     }
 
     /**
-     * @param segmenter the worker's person segmenter; without one, headshots keep the photo's own
-     *                  background (as in tests of framing alone)
+     * @param segmenter    the worker's person segmenter; without one, headshots keep the photo's own
+     *                     background (as in tests of framing alone)
+     * @param defaultStyle the style of {@link #render(byte[], Face, Optional, List)}
      */
-    public HeadshotPipeline(FaceAnalysis analysis, int analysisMaxSide, PersonSegmenter segmenter, StyleDescriptor style,
+    public HeadshotPipeline(FaceAnalysis analysis, int analysisMaxSide, PersonSegmenter segmenter, Style defaultStyle,
                             HeadshotEncoder encoder) {
         this.analysis = analysis;
         this.analysisMaxSide = analysisMaxSide;
-        this.framer = new Framer(style.framing().rules());
-        this.look = new Look(style);
-        this.retouchStrength = style.retouch().strength();
-        this.cutout = segmenter == null ? null : new Cutout(segmenter, style.backdrop().backdrop());
+        this.segmenter = segmenter;
+        this.defaultStyle = defaultStyle;
         this.encoder = encoder;
     }
 
@@ -82,11 +83,21 @@ public final class HeadshotPipeline {
     }
 
     /**
-     * One headshot per aspect; with the source photo's descriptor (identity pack), each headshot
-     * reports how close its own face stays to it.
+     * One headshot per aspect in the default style; with the source photo's descriptor (identity
+     * pack), each headshot reports how close its own face stays to it.
      */
     public List<Headshot> render(byte[] cleaned, Face face, Optional<Embedding> original, List<Aspect> aspects) {
+        return render(cleaned, face, original, defaultStyle, aspects);
+    }
+
+    /** As {@link #render(byte[], Face, Optional, List)}, in {@code style}. */
+    public List<Headshot> render(byte[] cleaned, Face face, Optional<Embedding> original, Style style, List<Aspect> aspects) {
         EncodedImageSource source = new EncodedImageSource(cleaned);
+        StyleDescriptor d = style.descriptor();
+        Framer framer = new Framer(d.framing().rules());
+        Look look = style.look();
+        double retouchStrength = d.retouch().strength();
+        Cutout cutout = segmenter == null ? null : new Cutout(segmenter, d.backdrop().backdrop());
         List<Headshot> out = new ArrayList<>();
         for (Aspect aspect : aspects) {
             Framed framed = framer.frame(source, face, aspect);
@@ -96,8 +107,9 @@ public final class HeadshotPipeline {
             }
             // Light and colour are judged on the person's own photo; the backdrop is the style's, as given.
             look.apply(framed.image());
-            if (cutout != null) {
-                cutout.apply(framed.image(), framed.coverage());
+            float[] person = cutout != null ? cutout.apply(framed.image(), framed.coverage()) : null;
+            if (style.hook().isPresent()) {
+                finish(framed.image(), person, d, style.hook().get());
             }
             OptionalDouble identity = original.flatMap(o -> analysis.embedding(framed.image(), framed.face()).map(e -> {
                 double similarity = o.similarity(e);
@@ -109,6 +121,21 @@ public final class HeadshotPipeline {
             framed.image().flush();
         }
         return out;
+    }
+
+    /** The style's own last step, on the pixels as they will be encoded. */
+    private static void finish(BufferedImage image, float[] person, StyleDescriptor d, CompositingHook hook) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int[] px = image.getRGB(0, 0, w, h, null, 0, w);
+        float[] matte = person;
+        if (matte == null) {
+            matte = new float[w * h];
+            Arrays.fill(matte, 1f);
+        }
+        hook.apply(new StyleFrame(w, h, px, matte.clone(), (int) Math.round(d.framing().eyeLine() * h),
+                (int) Math.round(d.framing().faceWidth() * w)));
+        image.setRGB(0, 0, w, h, px, 0, w);
     }
 
     /**

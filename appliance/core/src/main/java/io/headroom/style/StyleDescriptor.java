@@ -2,6 +2,7 @@ package io.headroom.style;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.headroom.framing.Aspect;
 import io.headroom.framing.FramingRules;
 import io.headroom.matte.Backdrop;
 import java.io.IOException;
@@ -12,9 +13,13 @@ import java.util.List;
  * A style as data: framing, backdrop, light and colour, retouch strength and output aspects. The
  * built-in {@code natural} style is one of these ({@code natural.json}), in the same shape style
  * packs use.
+ *
+ * @param aspects     the output shapes, such as {@code 1:1} and {@code 4:5}
+ * @param outputWidth the width of every output in pixels (64–4096), or null for each aspect's default
+ * @param preview     the file name of a preview image in the style's pack, or null
  */
 public record StyleDescriptor(String id, String name, String description, Framing framing, BackdropSpec backdrop,
-                              GradeSpec grade, Retouch retouch, List<String> aspects) {
+                              GradeSpec grade, Retouch retouch, List<String> aspects, Integer outputWidth, String preview) {
 
     /** Eye line and face width, as fractions of the frame. */
     public record Framing(double eyeLine, double faceWidth) {
@@ -29,6 +34,9 @@ public record StyleDescriptor(String id, String name, String description, Framin
      */
     public record BackdropSpec(String type, String colour, String colour2, Integer grey, Double falloff, Integer radius) {
         public Backdrop backdrop() {
+            if (type == null) {
+                throw new IllegalArgumentException("a backdrop has a type");
+            }
             return switch (type) {
                 case "solid" -> new Backdrop.Solid(rgb(colour));
                 case "vertical-gradient" -> new Backdrop.VerticalGradient(rgb(colour), rgb(colour2));
@@ -62,6 +70,13 @@ public record StyleDescriptor(String id, String name, String description, Framin
     public record Retouch(double strength) {
     }
 
+    /** The output shapes at this style's size. */
+    public List<Aspect> outputAspects() {
+        return aspects.stream().map(Aspect::parse)
+                .map(a -> outputWidth == null ? a : new Aspect(a.name(), outputWidth, (int) Math.round((double) outputWidth * a.height() / a.width())))
+                .toList();
+    }
+
     /** Reads a descriptor and checks every value. */
     public static StyleDescriptor read(InputStream json) throws IOException {
         StyleDescriptor d = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
@@ -83,6 +98,9 @@ public record StyleDescriptor(String id, String name, String description, Framin
         if (id == null || !id.matches("[a-z0-9-]{1,32}") || name == null || name.isBlank()) {
             throw new IllegalArgumentException("a style has an id of [a-z0-9-] and a name");
         }
+        if (framing == null || backdrop == null || grade == null || retouch == null) {
+            throw new IllegalArgumentException("style " + id + ": framing, backdrop, grade and retouch are required");
+        }
         framing.rules();
         backdrop.backdrop();
         if (grade.contrast() < 0 || grade.contrast() > 1 || grade.vignette() < 0 || grade.vignette() > 1
@@ -91,6 +109,18 @@ public record StyleDescriptor(String id, String name, String description, Framin
                 || retouch.strength() < 0 || retouch.strength() > 1) {
             throw new IllegalArgumentException("style " + id + ": grade and retouch values are fractions between 0 and 1");
         }
-        aspects.forEach(io.headroom.framing.Aspect::parse);
+        if (aspects == null || aspects.isEmpty()) {
+            throw new IllegalArgumentException("style " + id + ": name at least one aspect, such as 1:1");
+        }
+        if (outputWidth != null && (outputWidth < 64 || outputWidth > 4096)) {
+            throw new IllegalArgumentException("style " + id + ": outputWidth is 64 to 4096 pixels");
+        }
+        if (preview != null && !preview.matches("[A-Za-z0-9._-]{1,64}\\.(jpg|jpeg|png)")) {
+            throw new IllegalArgumentException("style " + id + ": preview is the file name of a JPEG or PNG in the pack");
+        }
+        if (grade.lut() != null && !grade.lut().matches("[A-Za-z0-9._-]{1,64}\\.cube")) {
+            throw new IllegalArgumentException("style " + id + ": lut is the file name of a .cube file in the pack");
+        }
+        outputAspects();
     }
 }
