@@ -57,6 +57,7 @@
     tick();
     clearInterval(countdown);
     countdown = setInterval(tick, 1000);
+    if (!$('style-list').hasChildNodes()) { showStyles(); }
   }
 
   $('consent').addEventListener('change', () => { $('open').disabled = !$('consent').checked; });
@@ -137,6 +138,35 @@
     return job;
   }
 
+  // The style picker: every style on offer, with its preview; the built-in one is chosen at first.
+  async function showStyles() {
+    const styles = await (await call('/api/styles', {})).json();
+    const list = $('style-list');
+    list.replaceChildren();
+    styles.forEach((st, i) => {
+      const label = document.createElement('label');
+      label.className = 'style';
+      const box = document.createElement('input');
+      box.type = 'checkbox';
+      box.value = st.id;
+      box.checked = i === 0;
+      box.addEventListener('change', () => { $('create').disabled = chosenStyles().length === 0 || chosenStyles().length > 6; });
+      const img = document.createElement('img');
+      img.src = st.preview;
+      img.alt = '';
+      const name = document.createElement('strong');
+      name.textContent = st.name;
+      const text = document.createElement('span');
+      text.textContent = st.description;
+      label.append(box, img, name, text);
+      list.appendChild(label);
+    });
+  }
+
+  function chosenStyles() {
+    return Array.from($('style-list').querySelectorAll('input:checked')).map((b) => b.value);
+  }
+
   async function showGallery() {
     const list = await (await call(api + '/' + session.id + '/headshots', { headers: auth() })).json();
     $('gallery').replaceChildren();
@@ -144,8 +174,8 @@
       const blob = await (await call(api + '/' + session.id + '/headshots/' + h.id, { headers: auth() })).blob();
       const img = document.createElement('img');
       img.src = URL.createObjectURL(blob);
-      img.alt = 'Headshot ' + h.aspect;
-      img.title = h.aspect + (h.padded.length ? ' (extended at the ' + h.padded.join(', ') + ')' : '');
+      img.alt = 'Headshot ' + h.style + ' ' + h.aspect;
+      img.title = h.style + ', ' + h.aspect + (h.padded.length ? ' (extended at the ' + h.padded.join(', ') + ')' : '');
       $('gallery').appendChild(img);
     }
     $('zip').disabled = list.length === 0;
@@ -156,7 +186,7 @@
     $('progress').hidden = false;
     $('progress').value = 0;
     try {
-      const r = await call(api + '/' + session.id + '/jobs', { method: 'POST', headers: Object.assign({ 'Content-Type': 'application/json' }, auth()), body: JSON.stringify({ styles: ['natural'] }) });
+      const r = await call(api + '/' + session.id + '/jobs', { method: 'POST', headers: Object.assign({ 'Content-Type': 'application/json' }, auth()), body: JSON.stringify({ styles: chosenStyles() }) });
       const job = await r.json();
       await follow(job.id);
       const done = await showVerdicts(job.id);

@@ -105,10 +105,68 @@ class JobsIT extends WithSession {
     }
 
     @Test
+    void stylesOfTheInstalledPacksAreOfferedWithPreviewsAndMakeHeadshots() throws Exception {
+        JsonArray styles = (JsonArray) api.get("api/styles").structure();
+        List<String> ids = styles.getValuesAs(JsonObject.class).stream().map(o -> o.getString("id")).toList();
+        assertEquals("natural", ids.get(0), "the built-in style first");
+        assertTrue(ids.containsAll(List.of("corporate/studio-grey", "corporate/navy-gradient", "corporate/bright-office",
+                "creative/bold-colour", "creative/warm-film", "creative/high-key-bw")), ids.toString());
+        for (JsonObject style : styles.getValuesAs(JsonObject.class)) {
+            assertFalse(style.getString("name").isBlank());
+            // Previews need no token: the picker shows them before anything is uploaded.
+            HttpResponse<byte[]> preview = api.getBytes(style.getString("preview"));
+            assertEquals(200, preview.statusCode(), style.getString("preview"));
+            assertTrue(ImageIO.read(new ByteArrayInputStream(preview.body())) != null, style.getString("id") + " preview is an image");
+            assertTrue(style.getString("preview").endsWith("/api/styles/" + style.getString("id") + "/preview"), style.getString("preview"));
+        }
+        assertEquals(404, api.getBytes("api/styles/corporate/no-such-style/preview").statusCode());
+
+        upload("london_005_neutral.jpg");
+        Api.Reply r = api.post("api/sessions/" + id + "/jobs", "{\"styles\": [\"creative/high-key-bw\", \"corporate/navy-gradient\"]}", bearer(token));
+        assertEquals(202, r.status(), r.raw().body());
+        String job = r.json().getString("id");
+        List<String> events = api.events("api/sessions/" + id + "/jobs/" + job + "/events",
+                d -> d.contains("\"done\"") || d.contains("\"failed\""), bearer(token));
+        assertTrue(events.get(events.size() - 1).contains("\"done\""), events.toString());
+
+        JsonArray headshots = (JsonArray) api.get("api/sessions/" + id + "/headshots", bearer(token)).structure();
+        assertEquals(4, headshots.size(), "one photo, two styles, two aspects each");
+        for (JsonObject h : headshots.getValuesAs(JsonObject.class)) {
+            BufferedImage img = ImageIO.read(new ByteArrayInputStream(
+                    api.getBytes("api/sessions/" + id + "/headshots/" + h.getString("id"), bearer(token)).body()));
+            if (h.getString("style").equals("creative/high-key-bw")) {
+                assertTrue(greyish(img), "black and white");
+            } else {
+                assertEquals("corporate/navy-gradient", h.getString("style"));
+                int corner = img.getRGB(4, 4);
+                assertTrue((corner & 0xFF) > ((corner >> 16) & 0xFF) + 15, "a navy backdrop: " + Integer.toHexString(corner));
+            }
+        }
+    }
+
+    /** Every sampled pixel has (nearly) equal red, green and blue. */
+    private static boolean greyish(BufferedImage img) {
+        for (int y = 0; y < img.getHeight(); y += 16) {
+            for (int x = 0; x < img.getWidth(); x += 16) {
+                int p = img.getRGB(x, y);
+                int r = (p >> 16) & 0xFF;
+                int g = (p >> 8) & 0xFF;
+                int b = p & 0xFF;
+                if (Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b)) > 12) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    @Test
     void jobsAreValidatedBeforeTheyQueue() {
         api.post("api/sessions/" + id + "/jobs", "{\"styles\": [\"natural\"]}", bearer(token)).problem(409, "no-photos");
         upload("lisa_webcam_01.jpg");
         api.post("api/sessions/" + id + "/jobs", "{\"styles\": [\"baroque\"]}", bearer(token)).problem(400, "unknown-style");
+        api.post("api/sessions/" + id + "/jobs", "{\"styles\": [\"corporate/baroque\"]}", bearer(token)).problem(400, "unknown-style");
+        api.post("api/sessions/" + id + "/jobs", "{\"styles\": [\"natural\", \"natural\"]}", bearer(token)).problem(400, "invalid-request");
         api.post("api/sessions/" + id + "/jobs", "{\"styles\": [\"natural\"], \"photos\": [\"not-mine\"]}", bearer(token))
                 .problem(400, "invalid-request");
         api.get("api/sessions/" + id + "/jobs/unknown", bearer(token)).problem(404, "not-found");

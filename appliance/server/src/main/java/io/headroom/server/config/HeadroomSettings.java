@@ -84,6 +84,14 @@ public class HeadroomSettings {
     String pluginsDir;
 
     @Inject
+    @ConfigProperty(name = "headroom.plugins.require-signature", defaultValue = "false")
+    boolean pluginsRequireSignature;
+
+    @Inject
+    @ConfigProperty(name = "headroom.plugins.trusted-keys", defaultValue = "./config/plugin-keys")
+    String pluginTrustedKeys;
+
+    @Inject
     @ConfigProperty(name = "headroom.storage.driver", defaultValue = "localfs")
     String storageDriver;
 
@@ -231,6 +239,13 @@ public class HeadroomSettings {
 
     public Path pluginsDirectory() {
         return Path.of(pluginsDir);
+    }
+
+    /** How plugin jars are checked before they load: descriptors always, signatures when required. */
+    public io.headroom.server.plugin.PluginVerifier pluginVerifier() {
+        return pluginsRequireSignature
+                ? io.headroom.server.plugin.PluginVerifier.signaturesRequired(Path.of(pluginTrustedKeys).toAbsolutePath().normalize())
+                : io.headroom.server.plugin.PluginVerifier.descriptorsOnly();
     }
 
     public String storageDriver() {

@@ -8,6 +8,7 @@ import io.headroom.server.photo.PhotoService;
 import io.headroom.server.photo.PhotoView;
 import io.headroom.server.session.SessionAccess;
 import io.headroom.server.session.SessionEntity;
+import io.headroom.server.style.StyleCatalog;
 import io.headroom.face.Verdict;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
@@ -41,9 +42,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "jobs", description = "Making headshots; needs the session's token")
 public class JobResource {
 
-    /** Styles known today; style packs come as plugins later. */
-    static final Set<String> STYLES = Set.of("natural");
+    /** Most styles one job makes: each multiplies the work. */
+    static final int MAX_STYLES = 6;
     private static final Jsonb JSON = JsonbBuilder.create();
+
+    @Inject
+    StyleCatalog catalog;
 
     /** What to make. */
     public record JobRequest(List<String> styles, List<String> photos) {
@@ -91,9 +95,13 @@ public class JobResource {
     public Response create(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, JobRequest body) {
         SessionEntity session = access.authorize(id, authorization, request);
         List<String> styles = body == null || body.styles() == null || body.styles().isEmpty() ? List.of("natural") : body.styles();
+        if (styles.size() > MAX_STYLES || styles.stream().distinct().count() != styles.size()) {
+            throw new ProblemException(ProblemType.INVALID_REQUEST, "Name up to " + MAX_STYLES + " different styles.");
+        }
         for (String s : styles) {
-            if (!STYLES.contains(s)) {
-                throw new ProblemException(ProblemType.UNKNOWN_STYLE, "There is no such style. Available: " + String.join(", ", STYLES) + ".");
+            if (s == null || catalog.find(s).isEmpty()) {
+                throw new ProblemException(ProblemType.UNKNOWN_STYLE, "There is no such style. Available: "
+                        + catalog.all().stream().map(o -> o.style().id()).collect(Collectors.joining(", ")) + ".");
             }
         }
         Set<String> existing = photos.list(session.id()).stream().map(PhotoView::id).collect(Collectors.toSet());

@@ -13,6 +13,7 @@ import io.headroom.server.photo.PhotoEntity;
 import io.headroom.server.photo.PhotoService;
 import io.headroom.server.photo.PhotoView;
 import io.headroom.server.session.SessionEntity;
+import io.headroom.server.style.StyleCatalog;
 import io.headroom.server.vault.SealedBlobs;
 import io.headroom.server.vault.SessionVault;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,6 +38,8 @@ public class JobRunner {
 
     private static final Logger LOG = Logger.getLogger(JobRunner.class.getName());
     static final String NO_USABLE_PHOTO = "no-usable-photo";
+    /** A style of the job was removed (its pack uninstalled) before the job started. */
+    static final String STYLE_GONE = "style-unavailable";
 
     private final RandomTokens random = new RandomTokens();
 
@@ -58,6 +61,9 @@ public class JobRunner {
     @Inject
     Clock clock;
 
+    @Inject
+    StyleCatalog catalog;
+
     @PersistenceContext(unitName = "headroom")
     EntityManager em;
 
@@ -76,56 +82,14 @@ public class JobRunner {
             }
             prefix = session.storagePrefix();
             discardEarlierAttempt(jobId, prefix);
-            List<PhotoEntity> chosen = photosOf(job);
-            List<Aspect> aspects = settings.aspects();
-            int steps = chosen.size() + settings.bestPhotos() * job.styles().size() * aspects.size();
-            int done = 0;
-            for (PhotoEntity photo : chosen) {
-                byte[] bytes = photos.read(photo);
-                analyses.add(pipeline.analyse(bytes));
-                Arrays.fill(bytes, (byte) 0);
-                if (!store.progress(jobId, ++done * 100 / Math.max(1, steps))) {
+            // The styles as they are now: the job finishes with them whatever happens to their packs.
+            try (StyleCatalog.Snapshot styles = catalog.snapshot(job.styles())) {
+                if (styles == null) {
+                    store.finish(jobId, JobState.FAILED, STYLE_GONE);
                     return;
                 }
+                runWith(jobId, job, prefix, styles, pipeline, analyses);
             }
-            // Whether every photo is of one person can only be judged once all are analysed.
-            List<PhotoAnalysis> checked = HeadshotPipeline.checkIdentity(analyses);
-            List<Analysed> usable = new ArrayList<>();
-            for (int i = 0; i < chosen.size(); i++) {
-                PhotoAnalysis a = checked.get(i);
-                store.recordPhoto(jobId, chosen.get(i).id(), a.usable(), a.reasons().stream().map(Verdict::code).toList(), a.quality());
-                if (a.usable()) {
-                    usable.add(new Analysed(chosen.get(i), a));
-                }
-            }
-            List<Analysed> best = HeadshotPipeline.best(usable, x -> x.analysis().quality(), x -> true, settings.bestPhotos());
-            if (best.isEmpty()) {
-                store.finish(jobId, JobState.FAILED, NO_USABLE_PHOTO);
-                return;
-            }
-            store.markSelected(jobId, best.stream().map(x -> x.photo().id()).toList());
-            steps = chosen.size() + best.size() * job.styles().size() * aspects.size();
-            try (SessionVault.OpenKey key = vault.keyForReading(job.sessionId()).orElseThrow(() -> new IOException("session key gone"))) {
-                for (Analysed item : best) {
-                    byte[] bytes = photos.read(item.photo());
-                    for (String style : job.styles()) {
-                        for (Headshot h : pipeline.render(bytes, item.analysis().face().orElseThrow(), item.analysis().embedding(), aspects)) {
-                            String blobId = random.hexId();
-                            HeadshotEntity row = new HeadshotEntity(random.id(), job.sessionId(), jobId, item.photo().id(), style,
-                                    h.aspect().name(), blobId, h.width(), h.height(), h.padded(),
-                                    h.identity().isPresent() ? h.identity().getAsDouble() : null, h.jpeg().length, clock.instant());
-                            if (!store.storeHeadshot(row, prefix, h.jpeg(), key)) {
-                                return; // cancelled meanwhile: nothing was stored
-                            }
-                            if (!store.progress(jobId, ++done * 100 / Math.max(1, steps))) {
-                                return;
-                            }
-                        }
-                    }
-                    Arrays.fill(bytes, (byte) 0);
-                }
-            }
-            store.finish(jobId, JobState.DONE, null);
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.SEVERE, "Job failed: " + e.getClass().getName());
             store.finish(jobId, JobState.FAILED, "internal-error");
@@ -133,6 +97,61 @@ public class JobRunner {
             // Face descriptors are biometric data: gone from memory with the job.
             analyses.forEach(a -> a.embedding().ifPresent(io.headroom.face.Embedding::erase));
         }
+    }
+
+    private void runWith(String jobId, JobEntity job, String prefix, StyleCatalog.Snapshot styles, HeadshotPipeline pipeline,
+                         List<PhotoAnalysis> analyses) throws IOException {
+        List<PhotoEntity> chosen = photosOf(job);
+        int outputs = styles.styles().stream().mapToInt(s -> s.outputs().size()).sum();
+        int steps = chosen.size() + settings.bestPhotos() * outputs;
+        int done = 0;
+        for (PhotoEntity photo : chosen) {
+            byte[] bytes = photos.read(photo);
+            analyses.add(pipeline.analyse(bytes));
+            Arrays.fill(bytes, (byte) 0);
+            if (!store.progress(jobId, ++done * 100 / Math.max(1, steps))) {
+                return;
+            }
+        }
+        // Whether every photo is of one person can only be judged once all are analysed.
+        List<PhotoAnalysis> checked = HeadshotPipeline.checkIdentity(analyses);
+        List<Analysed> usable = new ArrayList<>();
+        for (int i = 0; i < chosen.size(); i++) {
+            PhotoAnalysis a = checked.get(i);
+            store.recordPhoto(jobId, chosen.get(i).id(), a.usable(), a.reasons().stream().map(Verdict::code).toList(), a.quality());
+            if (a.usable()) {
+                usable.add(new Analysed(chosen.get(i), a));
+            }
+        }
+        List<Analysed> best = HeadshotPipeline.best(usable, x -> x.analysis().quality(), x -> true, settings.bestPhotos());
+        if (best.isEmpty()) {
+            store.finish(jobId, JobState.FAILED, NO_USABLE_PHOTO);
+            return;
+        }
+        store.markSelected(jobId, best.stream().map(x -> x.photo().id()).toList());
+        steps = chosen.size() + best.size() * outputs;
+        try (SessionVault.OpenKey key = vault.keyForReading(job.sessionId()).orElseThrow(() -> new IOException("session key gone"))) {
+            for (Analysed item : best) {
+                byte[] bytes = photos.read(item.photo());
+                for (StyleCatalog.Offered style : styles.styles()) {
+                    for (Headshot h : pipeline.render(bytes, item.analysis().face().orElseThrow(), item.analysis().embedding(),
+                            style.style(), style.outputs())) {
+                        String blobId = random.hexId();
+                        HeadshotEntity row = new HeadshotEntity(random.id(), job.sessionId(), jobId, item.photo().id(), style.style().id(),
+                                h.aspect().name(), blobId, h.width(), h.height(), h.padded(),
+                                h.identity().isPresent() ? h.identity().getAsDouble() : null, h.jpeg().length, clock.instant());
+                        if (!store.storeHeadshot(row, prefix, h.jpeg(), key)) {
+                            return; // cancelled meanwhile: nothing was stored
+                        }
+                        if (!store.progress(jobId, ++done * 100 / Math.max(1, steps))) {
+                            return;
+                        }
+                    }
+                }
+                Arrays.fill(bytes, (byte) 0);
+            }
+        }
+        store.finish(jobId, JobState.DONE, null);
     }
 
     /** A job run again after a crash starts clean: headshots of the earlier attempt go. */

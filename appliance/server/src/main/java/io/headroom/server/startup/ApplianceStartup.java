@@ -61,6 +61,9 @@ public class ApplianceStartup {
     RetentionSweeper retention;
 
     @Inject
+    io.headroom.server.style.StyleCatalog styles;
+
+    @Inject
     AuditLog audit;
 
     @Resource(lookup = HeadroomDataSource.JNDI_NAME)
@@ -111,9 +114,11 @@ public class ApplianceStartup {
         receipts.start(layout.keys());
         try {
             vault.start(layout.keys(), settings.keystorePassphrase(), settings.keyEpoch());
-            plugins.start(settings.pluginsDirectory().toAbsolutePath().normalize());
+            plugins.start(settings.pluginsDirectory().toAbsolutePath().normalize(), settings.pluginVerifier());
             audit.record("plugins-loaded", plugins.describe());
             blobs.open(settings.storageDriver(), layout.data());
+            styles.refresh();
+            plugins.onChange(styles::refresh);
             // Deadlines that passed while the appliance was down: purged before anything is served.
             retention.start();
             models.start();

@@ -35,12 +35,15 @@ public class BlobStore {
 
     /** Finds the driver named {@code driverId} among the plugins and opens it. */
     public synchronized void open(String driverId, Path dataDirectory) throws StorageException {
-        List<StorageDriver> available = plugins.extensions(StorageDriver.class);
-        StorageDriver chosen = available.stream().filter(d -> d.id().equals(driverId)).findFirst()
+        List<PluginRegistry.Contribution<StorageDriver>> available = plugins.contributions(StorageDriver.class);
+        PluginRegistry.Contribution<StorageDriver> found = available.stream().filter(d -> d.extension().id().equals(driverId)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("No storage driver '" + driverId + "' in the plugins folder (found: "
-                        + available.stream().map(StorageDriver::id).collect(Collectors.joining(", ")) + ")"
+                        + available.stream().map(d -> d.extension().id()).collect(Collectors.joining(", ")) + ")"
                         + (plugins.failures().isEmpty() ? "" : "; " + String.join("; ", plugins.failures()))));
+        StorageDriver chosen = found.extension();
         chosen.open(new StorageContext(dataDirectory, settingsOf(driverId)));
+        // Everything stored goes through this driver: its plugin stays loaded until the appliance stops.
+        plugins.pin(found.pluginId());
         driver = chosen;
         LOG.info(() -> "Storage driver " + driverId + " opened: " + chosen.health().detail());
     }
