@@ -242,10 +242,10 @@ public class HeadroomSettings {
     }
 
     /** How plugin jars are checked before they load: descriptors always, signatures when required. */
-    public io.headroom.server.plugin.PluginVerifier pluginVerifier() {
+    public io.headroom.plugin.PluginVerifier pluginVerifier() {
         return pluginsRequireSignature
-                ? io.headroom.server.plugin.PluginVerifier.signaturesRequired(Path.of(pluginTrustedKeys).toAbsolutePath().normalize())
-                : io.headroom.server.plugin.PluginVerifier.descriptorsOnly();
+                ? io.headroom.plugin.PluginVerifier.signaturesRequired(Path.of(pluginTrustedKeys).toAbsolutePath().normalize())
+                : io.headroom.plugin.PluginVerifier.descriptorsOnly();
     }
 
     public String storageDriver() {

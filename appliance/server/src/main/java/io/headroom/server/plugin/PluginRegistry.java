@@ -1,5 +1,6 @@
 package io.headroom.server.plugin;
 
+import io.headroom.plugin.PluginVerifier;
 import io.headroom.plugin.api.ApiVersion;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -119,6 +120,9 @@ public class PluginRegistry {
             }
             return id;
         } catch (PluginVerifier.Rejected | RuntimeException e) {
+            if (d == null && e instanceof PluginVerifier.Rejected r) {
+                d = r.descriptor();
+            }
             String problem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             failures.put(name, new PluginInfo(d == null ? null : d.id(), d == null ? null : d.version(), d == null ? null : d.provider(),
                     d == null ? null : d.licence(), "failed", name, problem));

@@ -1,4 +1,4 @@
-package io.headroom.server.plugin;
+package io.headroom.plugin;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,8 +31,20 @@ public final class PluginVerifier {
 
     /** A jar that must not be loaded, and why, in words for the operator. */
     public static final class Rejected extends Exception {
+        private final transient Descriptor descriptor;
+
         public Rejected(String message) {
+            this(message, null);
+        }
+
+        public Rejected(String message, Descriptor descriptor) {
             super(message);
+            this.descriptor = descriptor;
+        }
+
+        /** What the jar said of itself, as far as it could be read; null when nothing could. */
+        public Descriptor descriptor() {
+            return descriptor;
         }
     }
 
@@ -97,14 +109,18 @@ public final class PluginVerifier {
             throw new Rejected("it has no plugin descriptor (META-INF/MANIFEST.MF)");
         }
         Attributes a = manifest.getMainAttributes();
-        List<String> missing = REQUIRED.stream().filter(k -> a.getValue(k) == null || a.getValue(k).isBlank()).toList();
-        if (!missing.isEmpty()) {
-            throw new Rejected("its descriptor lacks " + String.join(", ", missing));
-        }
         Descriptor d = new Descriptor(a.getValue("Plugin-Id"), a.getValue("Plugin-Version"), a.getValue("Plugin-Requires"),
                 a.getValue("Plugin-License"), a.getValue("Plugin-Provider"), a.getValue("Plugin-Description"));
+        List<String> missing = REQUIRED.stream().filter(k -> a.getValue(k) == null || a.getValue(k).isBlank()).toList();
+        if (!missing.isEmpty()) {
+            throw new Rejected("its descriptor lacks " + String.join(", ", missing), d);
+        }
         if (signatureRequired) {
-            checkSignature(jar);
+            try {
+                checkSignature(jar);
+            } catch (Rejected r) {
+                throw new Rejected(r.getMessage(), d);
+            }
         }
         return d;
     }

@@ -1,4 +1,4 @@
-package io.headroom.server.plugin;
+package io.headroom.plugin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
