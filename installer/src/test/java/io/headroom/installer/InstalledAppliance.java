@@ -148,8 +148,10 @@ final class InstalledAppliance {
 
     /** The process id of the appliance's JVM (the launcher script is its parent). */
     long javaPid() {
+        // The appliance's own JVM: a test may run other Java processes (an S3 server) beside it.
         return process.toHandle().descendants()
                 .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
+                .filter(p -> p.info().arguments().map(a -> String.join(" ", a).contains("headroom-appliance.jar")).orElse(false))
                 .findFirst().orElse(process.toHandle()).pid();
     }
 

@@ -1,6 +1,7 @@
 package io.headroom.installer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,22 +26,68 @@ class ZeroEgressIT {
 
     @Test
     void theApplianceTalksToNobodyButItsClients() throws Exception {
+        exercise(new InstalledAppliance("egress"), Map.of(), "");
+    }
+
+    /**
+     * The same with the S3 driver configured: an S3-compatible server (S3Proxy) runs on loopback
+     * inside the namespace, and the appliance talks to it and to nothing else.
+     */
+    @Test
+    void withTheS3DriverTheApplianceTalksOnlyToItsStore() throws Exception {
+        InstalledAppliance appliance = new InstalledAppliance("egress-s3");
+        Path store = Files.createDirectories(appliance.root.resolve("s3/studio"));
+        int port = 20000 + (int) (ProcessHandle.current().pid() % 20000);
+        Path properties = appliance.root.resolve("s3proxy.properties");
+        Files.writeString(properties, String.join("\n",
+                "s3proxy.endpoint=http://127.0.0.1:" + port,
+                "s3proxy.authorization=aws-v2-or-v4",
+                "s3proxy.identity=headroom",
+                "s3proxy.credential=" + "a-store-secret",
+                "jclouds.provider=filesystem",
+                "jclouds.identity=unused",
+                "jclouds.credential=unused",
+                "jclouds.filesystem.basedir=" + store.getParent()) + "\n");
+        Path jar = Path.of(System.getProperty("headroom.it.s3proxy", "target/s3proxy/s3proxy.jar")).toAbsolutePath();
+        // In a subshell, so the server is nobody's child: strace would otherwise wait for it at the end.
+        String startStore = "(java -jar '" + jar + "' --properties '" + properties + "' > '" + appliance.root.resolve("s3proxy.log") + "' 2>&1 &) && "
+                + "for i in $(seq 1 300); do curl -s -o /dev/null http://127.0.0.1:" + port + "/ && break; sleep 0.2; done && ";
+        try {
+            exercise(appliance, Map.of(
+                "HEADROOM_STORAGE_DRIVER", "s3",
+                "HEADROOM_STORAGE_S3_ENDPOINT", "http://127.0.0.1:" + port,
+                "HEADROOM_STORAGE_S3_BUCKET", "studio",
+                "HEADROOM_STORAGE_S3_REGION", "us-east-1",
+                "HEADROOM_STORAGE_S3_ACCESS_KEY", "headroom",
+                "HEADROOM_STORAGE_S3_SECRET_KEY", "a-store-secret"), startStore);
+        } finally {
+            // S3Proxy was started inside the namespace before the appliance and outlives it.
+            ProcessHandle.allProcesses().filter(p -> p.info().arguments()
+                    .map(a -> String.join(" ", a).contains(properties.toString())).orElse(false)).forEach(ProcessHandle::destroyForcibly);
+        }
+        try (var objects = Files.walk(store)) {
+            assertEquals(0, objects.filter(Files::isRegularFile).count(), "the deleted session left nothing in the bucket");
+        }
+        assertFalse(appliance.log().contains("a-store-secret"), "the store's secret is not logged");
+    }
+
+    /** Runs the appliance (after {@code before}, a shell prefix run in the namespace) through a session and an operator's calls. */
+    private void exercise(InstalledAppliance appliance, Map<String, String> env, String before) throws Exception {
         assumeTrue("root".equals(System.getProperty("user.name")), "network namespaces need root; CI runs as root");
         for (String tool : List.of("strace", "unshare", "nsenter", "ip", "curl")) {
             assertEquals(0, InstalledAppliance.run(List.of("sh", "-c", "command -v " + tool), null, Path.of(".")).exit(),
                     tool + " is needed for this test (.ci/run installs it)");
         }
-        InstalledAppliance appliance = new InstalledAppliance("egress");
         Path cliTrace = appliance.root.resolve("cli.strace");
         Path serverTrace = appliance.root.resolve("server.strace");
 
         // The command-line tool too, in its own loopback-only namespace.
-        InstalledAppliance.Result added = InstalledAppliance.run(isolated(cliTrace, List.of(
+        InstalledAppliance.Result added = InstalledAppliance.run(isolated(cliTrace, "", List.of(
                 InstalledAppliance.launcher().toString(), "operator", "add", "ada",
                 "--data", appliance.data.toString(), "--keys", appliance.keys.toString())), PASSWORD + "\n", appliance.root);
         assertEquals(0, added.exit(), added.output());
 
-        Process server = appliance.start(isolated(serverTrace, appliance.serveCommand()),
+        Process server = appliance.start(isolated(serverTrace, before, appliance.serveCommand()), env,
                 () -> curlInside(appliancePid(appliance), "-sf", url(appliance, "/health")).exit() == 0);
         long pid = server.pid();
         try {
@@ -76,13 +124,13 @@ class ZeroEgressIT {
     }
 
     /** Runs {@code command} in a new network namespace with only loopback up, traced into {@code trace}. */
-    private static List<String> isolated(Path trace, List<String> command) {
+    private static List<String> isolated(Path trace, String before, List<String> command) {
         StringBuilder quoted = new StringBuilder();
         for (String c : command) {
             quoted.append(" '").append(c.replace("'", "'\\''")).append('\'');
         }
         return List.of("unshare", "--net", "--", "sh", "-c",
-                "ip link set lo up && exec strace -f -qq -e trace=network -o '" + trace + "'" + quoted);
+                "ip link set lo up && " + before + "exec strace -f -qq -e trace=network -o '" + trace + "'" + quoted);
     }
 
     private static long appliancePid(InstalledAppliance appliance) {
