@@ -3,6 +3,7 @@ package io.headroom.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Entry point of the command-line tools behind {@code bin/headroom} (all but {@code serve},
@@ -52,7 +53,10 @@ public final class HeadroomCli {
                     new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)),
                     java.time.Clock.systemUTC()).run(rest.subList(1, rest.size()));
             case "verify-receipt" -> new VerifyReceiptCommand(System.out).run(rest.subList(1, rest.size()));
-            default -> throw new CliException("unknown command '" + rest.get(0) + "'. Commands: serve, operator, process, models, verify-receipt");
+            case "storage" -> new StorageCommand(System.out, Path.of(System.getProperty("headroom.plugins.dir", "plugins")),
+                    StorageCommand.configuration(Optional.ofNullable(System.getProperty("headroom.config.file")).map(Path::of), System.getenv()))
+                    .run(rest.subList(1, rest.size()), data);
+            default -> throw new CliException("unknown command '" + rest.get(0) + "'. Commands: serve, operator, process, models, verify-receipt, storage");
         }
     }
 

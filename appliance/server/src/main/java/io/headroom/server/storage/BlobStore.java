@@ -1,6 +1,8 @@
 package io.headroom.server.storage;
 
 import io.headroom.plugin.api.storage.StorageContext;
+import io.headroom.storage.DriverRecord;
+import io.headroom.storage.StorageSettings;
 import io.headroom.plugin.api.storage.StorageDriver;
 import io.headroom.plugin.api.storage.StorageException;
 import io.headroom.plugin.api.storage.StorageHealth;
@@ -11,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
@@ -42,6 +43,16 @@ public class BlobStore {
                         + (plugins.failures().isEmpty() ? "" : "; " + String.join("; ", plugins.failures()))));
         StorageDriver chosen = found.extension();
         chosen.open(new StorageContext(dataDirectory, settingsOf(driverId)));
+        // Only once it opened: a driver that never worked holds no data to protect.
+        try {
+            DriverRecord.claim(dataDirectory, driverId);
+        } catch (java.io.IOException | RuntimeException e) {
+            chosen.close();
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new StorageException("The storage driver record in the data directory cannot be read or written", e);
+        }
         // Everything stored goes through this driver: its plugin stays loaded until the appliance stops.
         plugins.pin(found.pluginId());
         driver = chosen;
@@ -50,14 +61,7 @@ public class BlobStore {
 
     private static Map<String, String> settingsOf(String driverId) {
         Config config = ConfigProvider.getConfig();
-        String prefix = "headroom.storage." + driverId + ".";
-        Map<String, String> settings = new HashMap<>();
-        for (String name : config.getPropertyNames()) {
-            if (name.startsWith(prefix)) {
-                config.getOptionalValue(name, String.class).ifPresent(v -> settings.put(name.substring(prefix.length()), v));
-            }
-        }
-        return settings;
+        return StorageSettings.collect(driverId, config.getPropertyNames(), name -> config.getOptionalValue(name, String.class));
     }
 
     private StorageDriver driver() {
