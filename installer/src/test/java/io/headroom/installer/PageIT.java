@@ -38,8 +38,17 @@ class PageIT {
             assertTrue(browser.script("return document.querySelector('#photos tbody').textContent").toString().contains("XMP metadata"),
                     "each photo says what intake removed from it");
 
+            // The style picker: the built-in style and the six of the shipped packs, each with its preview.
+            browser.waitFor("document.querySelectorAll('#style-list img').length === 7"
+                    + " && Array.from(document.querySelectorAll('#style-list img')).every(i => i.complete && i.naturalWidth > 0)");
+            browser.click("#style-list input[value='natural']");
+            browser.click("#style-list input[value='corporate/navy-gradient']");
+
             browser.click("#create");
             browser.waitFor("document.querySelectorAll('#gallery img').length === 4 && document.getElementById('status').textContent === 'Done.'");
+            assertEquals("4", browser.script("return String(Array.from(document.querySelectorAll('#gallery img'))"
+                    + ".filter(i => i.alt.includes('corporate/navy-gradient')).length)").toString().replace("\"", ""),
+                    "the headshots are in the chosen style");
             assertEquals("100", browser.script("return String(document.getElementById('progress').value)").toString().replace("\"", ""));
             String table = browser.script("return document.querySelector('#photos tbody').textContent").toString();
             assertTrue(table.contains("No face was found in this photo."), table);
