@@ -21,6 +21,21 @@ class LocalFsStorageDriverTest extends StorageDriverContract {
     @TempDir
     Path data;
 
+    /** Opens the driver on a data directory in the crash test's child process. */
+    public static final class Crash implements CrashFactory {
+        @Override
+        public StorageDriver open(String data) throws Exception {
+            LocalFsStorageDriver d = new LocalFsStorageDriver();
+            d.open(new StorageContext(Path.of(data), Map.of()));
+            return d;
+        }
+    }
+
+    @Override
+    protected Map.Entry<Class<? extends CrashFactory>, String> crashFactory() {
+        return Map.entry(Crash.class, data.toString());
+    }
+
     @Override
     protected StorageDriver openDriver() throws Exception {
         LocalFsStorageDriver d = new LocalFsStorageDriver();

@@ -79,6 +79,22 @@ class S3StorageDriverTest extends StorageDriverContract {
         return d;
     }
 
+    /** Opens the driver on the test's bucket in the crash test's child process; the argument is "endpoint bucket". */
+    public static final class Crash implements CrashFactory {
+        @Override
+        public StorageDriver open(String argument) throws Exception {
+            String[] a = argument.split(" ");
+            S3StorageDriver d = new S3StorageDriver();
+            d.open(context(Map.of("endpoint", a[0], "bucket", a[1], "region", "us-east-1", "access-key", ACCESS, "secret-key", SECRET)));
+            return d;
+        }
+    }
+
+    @Override
+    protected Map.Entry<Class<? extends CrashFactory>, String> crashFactory() {
+        return Map.entry(Crash.class, endpoint + " " + bucket);
+    }
+
     @AfterEach
     void nextTestGetsANewBucket() {
         bucket = null;
@@ -95,7 +111,7 @@ class S3StorageDriverTest extends StorageDriverContract {
     }
 
     private static StorageContext context(Map<String, String> settings) {
-        return new StorageContext(root, settings);
+        return new StorageContext(root == null ? Path.of(".") : root, settings);
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.headroom.plugin.api.storage.StorageKey;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -128,6 +129,61 @@ public abstract class StorageDriverContract {
         assertThrows(NoSuchObjectException.class, () -> driver.get(fresh), "no partial object appears");
         assertArrayEquals(old, read(existing), "the earlier object is still whole");
         assertEquals(List.of(existing), driver.list("torn"), "no temporary object is visible");
+    }
+
+    /**
+     * Opens the driver under test in another process, for the crash test. An implementation has a
+     * public no-argument constructor; {@link #open} gets the argument of
+     * {@link StorageDriverContract#crashFactory()} and must reach the same store as
+     * {@link StorageDriverContract#openDriver()}.
+     */
+    public interface CrashFactory {
+        StorageDriver open(String argument) throws Exception;
+    }
+
+    /**
+     * The factory class and its argument for the crash test, or null to skip it (the default).
+     * The child process runs with this JVM's class path.
+     */
+    protected java.util.Map.Entry<Class<? extends CrashFactory>, String> crashFactory() {
+        return null;
+    }
+
+    @Test
+    void aProcessKilledDuringPutLeavesNoTornObject() throws Exception {
+        java.util.Map.Entry<Class<? extends CrashFactory>, String> factory = crashFactory();
+        org.junit.jupiter.api.Assumptions.assumeTrue(factory != null, "the driver's test names no CrashFactory");
+        StorageKey existing = key("crash/existing");
+        StorageKey fresh = key("crash/fresh");
+        byte[] old = random(4_000, 11);
+        driver.put(existing, new ByteArrayInputStream(old));
+        for (StorageKey k : List.of(existing, fresh)) {
+            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), CrashingPut.class.getName(),
+                    factory.getKey().getName(), factory.getValue(), k.value()).redirectErrorStream(true).start();
+            try {
+                java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream(),
+                        java.nio.charset.StandardCharsets.US_ASCII));
+                StringBuilder said = new StringBuilder();
+                for (String line; (line = lines.readLine()) != null && !line.equals("HALF"); ) {
+                    said.append(line).append('\n');
+                }
+                assertTrue(child.isAlive(), "the child reached the middle of its put:\n" + said);
+            } finally {
+                child.destroyForcibly(); // SIGKILL, half-way through the put
+                child.waitFor();
+            }
+        }
+        StorageDriver after = reopen(driver);
+        try {
+            assertThrows(NoSuchObjectException.class, () -> after.get(fresh), "no partial object appears");
+            try (InputStream in = after.get(existing)) {
+                assertArrayEquals(old, in.readAllBytes(), "the earlier object is still whole");
+            }
+            assertEquals(List.of(existing), after.list("crash"), "nothing half-written is listed");
+        } finally {
+            after.close();
+        }
     }
 
     @Test
