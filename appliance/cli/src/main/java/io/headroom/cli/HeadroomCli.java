@@ -47,17 +47,24 @@ public final class HeadroomCli {
         switch (rest.get(0)) {
             case "operator" -> new OperatorCommand(PasswordSource.interactiveOrStdin(), System.out)
                     .run(rest.subList(1, rest.size()), data, keys);
-            case "process" -> new ProcessCommand(Path.of(System.getProperty("headroom.models.dir", "models")), System.out)
+            case "process" -> new ProcessCommand(Path.of(System.getProperty("headroom.models.dir", "models")), System.out,
+                    Path.of(System.getProperty("headroom.plugins.dir", "plugins")),
+                    configuration())
                     .run(rest.subList(1, rest.size()));
             case "models" -> new ModelsCommand(Path.of(System.getProperty("headroom.models.dir", "models")), System.out,
                     new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)),
                     java.time.Clock.systemUTC()).run(rest.subList(1, rest.size()));
             case "verify-receipt" -> new VerifyReceiptCommand(System.out).run(rest.subList(1, rest.size()));
             case "storage" -> new StorageCommand(System.out, Path.of(System.getProperty("headroom.plugins.dir", "plugins")),
-                    StorageCommand.configuration(Optional.ofNullable(System.getProperty("headroom.config.file")).map(Path::of), System.getenv()))
+                    configuration())
                     .run(rest.subList(1, rest.size()), data);
             default -> throw new CliException("unknown command '" + rest.get(0) + "'. Commands: serve, operator, process, models, verify-receipt, storage");
         }
+    }
+
+    /** The configuration file bin/headroom names, with the environment over it. */
+    private static java.util.Map<String, String> configuration() {
+        return CliConfiguration.read(Optional.ofNullable(System.getProperty("headroom.config.file")).map(Path::of), System.getenv());
     }
 
     private static String envOr(String name, String fallback) {

@@ -18,7 +18,9 @@ import io.headroom.pipeline.Headshot;
 import io.headroom.pipeline.HeadshotPipeline;
 import io.headroom.pipeline.LocalPipeline;
 import io.headroom.problem.ProblemException;
-import io.headroom.style.StyleDescriptor;
+import io.headroom.plugin.api.style.StylePack;
+import io.headroom.style.PackStyles;
+import io.headroom.style.Style;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -44,16 +46,27 @@ public final class ProcessCommand {
 
     private final Path modelsDirectory;
     private final PrintStream out;
+    private final Path pluginsFolder;
+    private final Map<String, String> configuration;
 
+    /** Only the built-in style. */
     public ProcessCommand(Path modelsDirectory, PrintStream out) {
+        this(modelsDirectory, out, null, Map.of());
+    }
+
+    /** With the style packs in {@code pluginsFolder}, checked as {@code configuration} says. */
+    public ProcessCommand(Path modelsDirectory, PrintStream out, Path pluginsFolder, Map<String, String> configuration) {
         this.modelsDirectory = modelsDirectory;
         this.out = out;
+        this.pluginsFolder = pluginsFolder;
+        this.configuration = configuration;
     }
 
     /** Runs; returns the exit status (0 when at least one photo gave headshots). */
     public int run(List<String> args) {
         Path outDir = null;
-        List<Aspect> aspects = List.of(Aspect.SQUARE, Aspect.PORTRAIT);
+        List<Aspect> aspects = null;
+        String styleId = Style.natural().id();
         List<Path> inputs = new ArrayList<>();
         boolean sheet = false;
         for (int i = 0; i < args.size(); i++) {
@@ -63,10 +76,7 @@ public final class ProcessCommand {
             } else if (a.equals("--aspect") && i + 1 < args.size()) {
                 aspects = parseAspects(args.get(++i));
             } else if (a.equals("--style") && i + 1 < args.size()) {
-                String style = args.get(++i);
-                if (!style.equals(StyleDescriptor.natural().id())) {
-                    throw new CliException("There is no style '" + style + "'. Available: " + StyleDescriptor.natural().id() + ".");
-                }
+                styleId = args.get(++i);
             } else if (a.equals("--sheet")) {
                 sheet = true;
             } else if (a.startsWith("-")) {
@@ -83,6 +93,43 @@ public final class ProcessCommand {
         } catch (IOException e) {
             throw new CliException("Cannot create the output folder " + outDir);
         }
+        try (CliPlugins plugins = styleId.contains("/") ? loadPlugins() : null) {
+            Style style = styleId.contains("/") ? packStyle(plugins, styleId) : Style.natural();
+            if (!style.id().equals(styleId)) {
+                throw new CliException("There is no style '" + styleId + "'. Available: " + Style.natural().id() + ", or packId/styleId of a style pack.");
+            }
+            return run(outDir, inputs, aspects == null ? defaultAspects(style) : aspects, style, sheet);
+        }
+    }
+
+    /** Without --aspect: the style's own shapes and sizes (the built-in style's are 1:1 and 4:5). */
+    private static List<Aspect> defaultAspects(Style style) {
+        return style.aspects();
+    }
+
+    private CliPlugins loadPlugins() {
+        if (pluginsFolder == null) {
+            throw new CliException("Style packs need the installation's plugins folder (bin/headroom passes it).");
+        }
+        return CliPlugins.load(pluginsFolder, configuration, out);
+    }
+
+    private static Style packStyle(CliPlugins plugins, String qualified) {
+        String packId = qualified.substring(0, qualified.indexOf('/'));
+        String styleId = qualified.substring(qualified.indexOf('/') + 1);
+        for (StylePack pack : plugins.extensions(StylePack.class)) {
+            if (pack.id().equals(packId) && pack.styleIds().contains(styleId)) {
+                try {
+                    return PackStyles.read(pack, styleId).style();
+                } catch (IOException | IllegalArgumentException e) {
+                    throw new CliException("The style " + qualified + " cannot be read: " + e.getMessage());
+                }
+            }
+        }
+        throw new CliException("There is no style '" + qualified + "' among the installed style packs.");
+    }
+
+    private int run(Path outDir, List<Path> inputs, List<Aspect> aspects, Style style, boolean sheet) {
         ModelSet models = ModelSet.open(modelsDirectory);
         PhotoCleaner intake = new PhotoCleaner(IntakeLimits.DEFAULT, new DecodeBudget(IntakeLimits.DEFAULT.maxPixels() * 2, Duration.ofMinutes(5)));
         List<Map<String, Object>> photos = new ArrayList<>();
@@ -92,14 +139,14 @@ public final class ProcessCommand {
         try (LocalPipeline local = new LocalPipeline(models, new HeadshotEncoder(92, ""))) {
             HeadshotPipeline pipeline = local.pipeline();
             for (Path input : inputs) {
-                Map<String, Object> entry = processOne(input, outDir, aspects, intake, pipeline, sheet);
+                Map<String, Object> entry = processOne(input, outDir, aspects, style, intake, pipeline, sheet);
                 photos.add(entry);
                 if (Boolean.TRUE.equals(entry.get("usable"))) {
                     usable++;
                 }
             }
         }
-        writeReport(outDir, models, usedRoles(models), aspects, photos);
+        writeReport(outDir, models, usedRoles(models), style, aspects, photos);
         out.println(usable + " of " + inputs.size() + " photos gave headshots; report in " + outDir.resolve("report.json"));
         if (usable == 0) {
             throw new CliException("No usable photo among the " + inputs.size() + " given: see the verdicts in "
@@ -108,7 +155,7 @@ public final class ProcessCommand {
         return 0;
     }
 
-    private Map<String, Object> processOne(Path input, Path outDir, List<Aspect> aspects, PhotoCleaner intake, HeadshotPipeline pipeline,
+    private Map<String, Object> processOne(Path input, Path outDir, List<Aspect> aspects, Style style, PhotoCleaner intake, HeadshotPipeline pipeline,
                                            boolean sheet) {
         Map<String, Object> entry = new LinkedHashMap<>();
         String name = input.getFileName().toString();
@@ -145,7 +192,7 @@ public final class ProcessCommand {
         if (analysis.usable()) {
             String stem = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
             List<Map<String, Object>> written = new ArrayList<>();
-            for (Headshot h : pipeline.render(cleaned.encoded(), analysis.face().orElseThrow(), analysis.embedding(), aspects)) {
+            for (Headshot h : pipeline.render(cleaned.encoded(), analysis.face().orElseThrow(), analysis.embedding(), style, aspects)) {
                 String file = stem + "-" + h.aspect().slug() + ".jpg";
                 try {
                     Files.write(outDir.resolve(file), h.jpeg());
@@ -185,7 +232,7 @@ public final class ProcessCommand {
     }
 
     /** The matting pack's model when installed, else the default selfie segmentation. */
-    private static void writeReport(Path outDir, ModelSet models, java.util.Set<String> usedRoles, List<Aspect> aspects,
+    private static void writeReport(Path outDir, ModelSet models, java.util.Set<String> usedRoles, Style style, List<Aspect> aspects,
                                     List<Map<String, Object>> photos) {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("headroom", HeadroomVersion.current());
@@ -197,6 +244,7 @@ public final class ProcessCommand {
             used.add(Map.of("file", m.file(), "role", m.role(), "sha256", m.sha256(), "source", m.source(), "licence", m.licence()));
         }
         report.put("models", used);
+        report.put("style", style.id());
         report.put("aspects", aspects.stream().map(a -> Map.of("name", a.name(), "width", a.width(), "height", a.height())).toList());
         report.put("photos", photos);
         try {
@@ -223,6 +271,6 @@ public final class ProcessCommand {
     }
 
     static String usage() {
-        return "usage: headroom process --out DIR [--aspect 1:1,4:5] [--style natural] [--sheet] PHOTO...";
+        return "usage: headroom process --out DIR [--aspect 1:1,4:5] [--style natural|PACK/STYLE] [--sheet] PHOTO...";
     }
 }

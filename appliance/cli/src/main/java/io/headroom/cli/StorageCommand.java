@@ -1,6 +1,5 @@
 package io.headroom.cli;
 
-import io.headroom.plugin.PluginVerifier;
 import io.headroom.plugin.api.storage.StorageContext;
 import io.headroom.plugin.api.storage.StorageDriver;
 import io.headroom.plugin.api.storage.StorageException;
@@ -10,24 +9,16 @@ import io.headroom.storage.StorageSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
-import java.util.stream.Stream;
-import org.pf4j.DefaultPluginManager;
-import org.pf4j.PluginState;
 
 /**
  * {@code headroom storage migrate --to ID [--delete-source]}: moves every sealed blob of a stopped
@@ -51,33 +42,6 @@ final class StorageCommand {
         this.out = out;
         this.pluginsFolder = pluginsFolder;
         this.configuration = configuration;
-    }
-
-    /** The configuration file (if any) with the environment over it, as the appliance reads them. */
-    static Map<String, String> configuration(Optional<Path> file, Map<String, String> environment) {
-        Map<String, String> all = new HashMap<>();
-        file.filter(Files::isRegularFile).ifPresent(f -> {
-            Properties p = new Properties();
-            try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
-                p.load(r);
-            } catch (IOException e) {
-                throw new CliException("Cannot read the configuration file " + f);
-            }
-            p.stringPropertyNames().forEach(n -> all.put(n, p.getProperty(n)));
-        });
-        // MicroProfile's rule: HEADROOM_STORAGE_S3_ENDPOINT overrides headroom.storage.s3.endpoint.
-        for (String name : new ArrayList<>(all.keySet())) {
-            String env = environment.get(name.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT));
-            if (env != null) {
-                all.put(name, env);
-            }
-        }
-        environment.forEach((k, v) -> {
-            if (k.startsWith("HEADROOM_")) {
-                all.putIfAbsent(k, v);
-            }
-        });
-        return all;
     }
 
     int run(List<String> args, Path data) {
@@ -123,7 +87,7 @@ final class StorageCommand {
     }
 
     private int migrate(Path data, String from, String to, boolean deleteSource) {
-        DefaultPluginManager plugins = loadPlugins();
+        CliPlugins plugins = CliPlugins.load(pluginsFolder, configuration, out);
         try {
             StorageDriver source = open(plugins, from, data);
             try {
@@ -167,44 +131,16 @@ final class StorageCommand {
         } catch (IOException e) {
             throw new CliException("Moving the blobs failed: " + e.getMessage());
         } finally {
-            plugins.stopPlugins();
-            plugins.unloadPlugins();
+            plugins.close();
         }
     }
 
-    private StorageDriver open(DefaultPluginManager plugins, String id, Path data) throws StorageException {
-        StorageDriver driver = plugins.getStartedPlugins().stream()
-                .flatMap(p -> plugins.getExtensions(StorageDriver.class, p.getPluginId()).stream())
+    private StorageDriver open(CliPlugins plugins, String id, Path data) throws StorageException {
+        StorageDriver driver = plugins.extensions(StorageDriver.class).stream()
                 .filter(d -> d.id().equals(id)).findFirst()
                 .orElseThrow(() -> new CliException("No storage driver '" + id + "' in " + pluginsFolder));
         Map<String, String> settings = StorageSettings.collect(id, configuration.keySet(), n -> Optional.ofNullable(configuration.get(n)));
         driver.open(new StorageContext(data, settings));
         return driver;
-    }
-
-    /** The installation's plugins, checked as the appliance checks them. */
-    private DefaultPluginManager loadPlugins() {
-        PluginVerifier verifier = Boolean.parseBoolean(configuration.getOrDefault("headroom.plugins.require-signature", "false"))
-                ? PluginVerifier.signaturesRequired(Path.of(configuration.getOrDefault("headroom.plugins.trusted-keys", "config/plugin-keys")))
-                : PluginVerifier.descriptorsOnly();
-        DefaultPluginManager m = new DefaultPluginManager(pluginsFolder);
-        List<Path> jars;
-        try (Stream<Path> files = Files.isDirectory(pluginsFolder) ? Files.list(pluginsFolder) : Stream.empty()) {
-            jars = files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
-        } catch (IOException e) {
-            throw new CliException("Cannot read the plugins folder " + pluginsFolder);
-        }
-        for (Path jar : jars) {
-            try {
-                verifier.verify(jar);
-                String id = m.loadPlugin(jar);
-                if (m.getPlugin(id).getPluginState() != PluginState.DISABLED) {
-                    m.startPlugin(id);
-                }
-            } catch (PluginVerifier.Rejected | RuntimeException e) {
-                out.println("Skipped plugin " + jar.getFileName() + ": " + e.getMessage());
-            }
-        }
-        return m;
     }
 }

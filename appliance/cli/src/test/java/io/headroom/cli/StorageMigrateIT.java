@@ -54,7 +54,7 @@ class StorageMigrateIT {
                 while (!"STARTED".equals(proxy.getState())) {
                     Thread.onSpinWait(); // Jetty starts on its own thread; S3Proxy offers nothing to wait on.
                 }
-                Map<String, String> config = StorageCommand.configuration(java.util.Optional.empty(), Map.of(
+                Map<String, String> config = CliConfiguration.read(java.util.Optional.empty(), Map.of(
                         "HEADROOM_STORAGE_S3_ENDPOINT", "http://127.0.0.1:" + proxy.getPort(),
                         "HEADROOM_STORAGE_S3_BUCKET", "studio",
                         "HEADROOM_STORAGE_S3_REGION", "us-east-1",
