@@ -82,6 +82,31 @@ class OperatorsIT {
     }
 
     @Test
+    void anAdminSeesThePluginsAndReloadsThem() {
+        String admin = signIn("ada");
+        Api.Reply listed = api.get("api/admin/plugins", bearer(admin));
+        assertEquals(200, listed.status(), listed.raw().body());
+        java.util.Map<String, JsonObject> byId = new java.util.HashMap<>();
+        for (JsonObject p : ((jakarta.json.JsonArray) listed.structure()).getValuesAs(JsonObject.class)) {
+            byId.put(p.getString("id"), p);
+        }
+        for (String id : java.util.List.of("storage-localfs", "style-corporate", "style-creative")) {
+            JsonObject p = byId.get(id);
+            assertEquals("started", p.getString("state"), id + ": " + listed.raw().body());
+            assertEquals("Apache-2.0", p.getString("licence"));
+            assertEquals("Headroom", p.getString("provider"));
+            assertFalse(p.getString("version").isBlank());
+        }
+        Api.Reply reloaded = api.post("api/admin/plugins/reload", null, bearer(admin));
+        assertEquals(200, reloaded.status(), reloaded.raw().body());
+        assertEquals(0, reloaded.json().getJsonArray("loaded").size(), "nothing changed in the folder");
+        assertEquals(0, reloaded.json().getJsonArray("unloaded").size());
+        // Plugins are the admin's business, not every operator's.
+        assertEquals(403, api.get("api/admin/plugins", bearer(signIn("bob"))).status());
+        assertEquals(401, api.post("api/admin/plugins/reload", null).status());
+    }
+
+    @Test
     void wrongPasswordsLockTheAccount() {
         String wrong = "{\"name\": \"cy\", \"password\": \"not the password\"}";
         api.post("api/operators/sign-in", wrong).problem(401, "unauthorized");
