@@ -58,6 +58,11 @@ public final class PluginVerifier {
         this.signatureRequired = signatureRequired;
     }
 
+    /** As the operator configured it: signatures by a key in {@code trustedKeys} when {@code required}. */
+    public static PluginVerifier of(boolean required, Path trustedKeys) {
+        return required ? signaturesRequired(trustedKeys) : descriptorsOnly();
+    }
+
     /** Descriptors checked, signatures not. */
     public static PluginVerifier descriptorsOnly() {
         return new PluginVerifier(List.of(), false);

@@ -243,9 +243,7 @@ public class HeadroomSettings {
 
     /** How plugin jars are checked before they load: descriptors always, signatures when required. */
     public io.headroom.plugin.PluginVerifier pluginVerifier() {
-        return pluginsRequireSignature
-                ? io.headroom.plugin.PluginVerifier.signaturesRequired(Path.of(pluginTrustedKeys).toAbsolutePath().normalize())
-                : io.headroom.plugin.PluginVerifier.descriptorsOnly();
+        return io.headroom.plugin.PluginVerifier.of(pluginsRequireSignature, Path.of(pluginTrustedKeys).toAbsolutePath().normalize());
     }
 
     public String storageDriver() {

@@ -1,5 +1,6 @@
 package io.headroom.server.plugin;
 
+import io.headroom.plugin.PluginJars;
 import io.headroom.plugin.PluginVerifier;
 import io.headroom.plugin.api.ApiVersion;
 import jakarta.annotation.PreDestroy;
@@ -18,9 +19,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 import org.pf4j.DefaultPluginManager;
-import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
 
 /**
@@ -91,8 +90,8 @@ public class PluginRegistry {
     }
 
     private List<Path> jarsInFolder() {
-        try (Stream<Path> files = Files.isDirectory(folder) ? Files.list(folder) : Stream.empty()) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
+        try {
+            return PluginJars.in(folder);
         } catch (IOException e) {
             throw new IllegalStateException("The plugins folder " + folder + " cannot be read", e);
         }
@@ -102,31 +101,15 @@ public class PluginRegistry {
     private String load(Path jar) {
         String name = jar.getFileName().toString();
         failures.remove(name);
-        PluginVerifier.Descriptor d = null;
         try {
-            d = verifier.verify(jar);
-            String id = manager.loadPlugin(jar);
-            if (id == null) {
-                throw new IllegalStateException("PF4J did not accept it");
-            }
-            PluginWrapper w = manager.getPlugin(id);
+            String id = PluginJars.load(manager, verifier, jar).id();
             jars.put(jar, stamp(jar, id));
-            // Starting a disabled plugin would enable it (PF4J rewrites disabled.txt): leave it be.
-            if (w.getPluginState() != PluginState.DISABLED && manager.startPlugin(id) != PluginState.STARTED) {
-                manager.unloadPlugin(id);
-                jars.remove(jar);
-                throw new IllegalStateException("it did not start (does it require a newer Headroom API than "
-                        + ApiVersion.CURRENT.major() + "." + ApiVersion.CURRENT.minor() + "?)");
-            }
             return id;
-        } catch (PluginVerifier.Rejected | RuntimeException e) {
-            if (d == null && e instanceof PluginVerifier.Rejected r) {
-                d = r.descriptor();
-            }
-            String problem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        } catch (PluginVerifier.Rejected e) {
+            PluginVerifier.Descriptor d = e.descriptor();
             failures.put(name, new PluginInfo(d == null ? null : d.id(), d == null ? null : d.version(), d == null ? null : d.provider(),
-                    d == null ? null : d.licence(), "failed", name, problem));
-            LOG.log(Level.WARNING, "Plugin " + (d == null ? name : d.id() + " (" + name + ")") + " was not loaded: " + problem);
+                    d == null ? null : d.licence(), "failed", name, e.getMessage()));
+            LOG.log(Level.WARNING, "Plugin " + (d == null ? name : d.id() + " (" + name + ")") + " was not loaded: " + e.getMessage());
             return null;
         }
     }
@@ -311,14 +294,7 @@ public class PluginRegistry {
     @PreDestroy
     synchronized void stop() {
         if (manager != null) {
-            // One at a time, so one plugin failing to stop does not keep the others running.
-            for (PluginWrapper w : new ArrayList<>(manager.getStartedPlugins())) {
-                try {
-                    manager.stopPlugin(w.getPluginId());
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "Plugin " + w.getPluginId() + " did not stop cleanly", e);
-                }
-            }
+            PluginJars.stopAll(manager).forEach(e -> LOG.log(Level.WARNING, e.getMessage(), e.getCause()));
             manager.unloadPlugins();
         }
     }
