@@ -133,7 +133,7 @@ public final class HeadshotPipeline {
             matte = new float[w * h];
             Arrays.fill(matte, 1f);
         }
-        hook.apply(new StyleFrame(w, h, px, matte.clone(), (int) Math.round(d.framing().eyeLine() * h),
+        hook.apply(new StyleFrame(w, h, px, matte, (int) Math.round(d.framing().eyeLine() * h),
                 (int) Math.round(d.framing().faceWidth() * w)));
         image.setRGB(0, 0, w, h, px, 0, w);
     }

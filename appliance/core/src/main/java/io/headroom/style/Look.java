@@ -18,11 +18,6 @@ public final class Look {
     private final StyleDescriptor style;
     private final CubeLut lut;
 
-    /** The look of a built-in style: its LUT, if it names one, is a resource beside its descriptor. */
-    public Look(StyleDescriptor style) {
-        this(style, style.grade().lut() == null ? null : builtInLut(style.grade().lut()));
-    }
-
     /** @param lut the style's LUT, read by whoever holds its resources; null for none */
     public Look(StyleDescriptor style, CubeLut lut) {
         if ((lut == null) != (style.grade().lut() == null)) {

@@ -1,6 +1,7 @@
 package io.headroom.style;
 
 import io.headroom.grade.CubeLut;
+import io.headroom.intake.SniffedFormat;
 import io.headroom.plugin.api.style.StylePack;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -77,14 +78,12 @@ public final class PackStyles {
         }
     }
 
-    /** {@code image/jpeg} or {@code image/png} from the file's signature; null for anything else. */
+    /** {@code image/jpeg} or {@code image/png} from the file's first bytes; null for anything else. */
     static String imageType(byte[] b) {
-        if (b.length > 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF) {
-            return "image/jpeg";
-        }
-        if (b.length > 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
-            return "image/png";
-        }
-        return null;
+        return switch (SniffedFormat.of(b)) {
+            case JPEG -> "image/jpeg";
+            case PNG -> "image/png";
+            default -> null;
+        };
     }
 }
