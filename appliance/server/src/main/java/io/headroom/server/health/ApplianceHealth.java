@@ -4,6 +4,7 @@ import io.headroom.HeadroomVersion;
 import io.headroom.server.startup.ApplianceStartup;
 import io.headroom.plugin.api.storage.StorageHealth;
 import io.headroom.server.pipeline.PipelineModels;
+import io.headroom.server.retention.RetentionSweeper;
 import io.headroom.server.storage.BlobStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,16 +26,26 @@ public class ApplianceHealth implements HealthCheck {
     @Inject
     PipelineModels models;
 
+    @Inject
+    RetentionSweeper retention;
+
     @Override
     public HealthCheckResponse call() {
         StorageHealth storage = blobs.health();
-        return HealthCheckResponse.named("headroom")
+        long failingPurges = retention.failingPurges();
+        var response = HealthCheckResponse.named("headroom")
                 .status(startup.ready() && storage.healthy())
                 .withData("version", HeadroomVersion.current())
                 .withData("schema", startup.schemaVersion())
                 .withData("database", startup.databaseVersion())
                 .withData("storage", storage.detail())
                 .withData("inference", models.deviceLabel())
-                .build();
+                .withData("purgesFailing", failingPurges);
+        if (failingPurges > 0) {
+            // Still up: those sessions are closed and their keys destroyed; storage is retried.
+            response.withData("warning", failingPurges + " session purge(s) failed and are retried with back-off; "
+                    + "see the audit log and the storage driver's health");
+        }
+        return response.build();
     }
 }

@@ -76,7 +76,7 @@ public class JobRunner {
         List<PhotoAnalysis> analyses = new ArrayList<>();
         try {
             SessionEntity session = em.find(SessionEntity.class, job.sessionId());
-            if (session == null || session.storagePrefix() == null) {
+            if (session == null || session.storagePrefix() == null || session.goneAt(clock.instant())) {
                 store.finish(jobId, JobState.CANCELLED, null);
                 return;
             }

@@ -3,6 +3,7 @@ package io.headroom.server.job;
 import io.headroom.job.JobState;
 import io.headroom.security.RandomTokens;
 import io.headroom.server.headshot.HeadshotEntity;
+import io.headroom.server.session.SessionEntity;
 import io.headroom.server.retention.Retained;
 import io.headroom.server.vault.SealedBlobs;
 import io.headroom.server.vault.SessionVault;
@@ -65,16 +66,24 @@ public class JobStore {
         if (j == null || j.state() != JobState.QUEUED) {
             return Optional.empty();
         }
+        if (sessionGone(j)) {
+            end(j, JobState.CANCELLED, null);
+            return Optional.empty();
+        }
         j.start(clock.instant());
         publish(j);
         return Optional.of(j);
     }
 
-    /** Whether the job should keep going (not cancelled, session not deleted). */
+    /** Whether the job should keep going (not cancelled, its session not past its deadline nor deleted). */
     @Transactional
     public boolean progress(String jobId, int percent) {
         JobEntity j = em.find(JobEntity.class, jobId);
         if (j == null || j.state() != JobState.RUNNING) {
+            return false;
+        }
+        if (sessionGone(j)) {
+            end(j, JobState.CANCELLED, null);
             return false;
         }
         j.progress(percent);
@@ -105,7 +114,9 @@ public class JobStore {
     @Retained
     public boolean storeHeadshot(HeadshotEntity headshot, String prefix, byte[] jpeg, SessionVault.OpenKey key) throws IOException {
         JobEntity j = em.find(JobEntity.class, headshot.jobId(), LockModeType.PESSIMISTIC_READ);
-        if (j == null || j.state() != JobState.RUNNING) {
+        // The purge cancels the job under this lock first, so a headshot is stored before the purge
+        // lists the session's objects, or not at all.
+        if (j == null || j.state() != JobState.RUNNING || sessionGone(j)) {
             java.util.Arrays.fill(jpeg, (byte) 0);
             return false;
         }
@@ -118,10 +129,20 @@ public class JobStore {
     public void finish(String jobId, JobState end, String problem) {
         JobEntity j = em.find(JobEntity.class, jobId);
         if (j != null && !j.state().finished()) {
-            j.finish(end, problem, clock.instant());
-            audit.record("job-finished", end.name().toLowerCase(java.util.Locale.ROOT) + (problem == null ? "" : " (" + problem + ")"));
-            publish(j);
+            end(j, end, problem);
         }
+    }
+
+    private void end(JobEntity j, JobState end, String problem) {
+        j.finish(end, problem, clock.instant());
+        audit.record("job-finished", end.name().toLowerCase(java.util.Locale.ROOT) + (problem == null ? "" : " (" + problem + ")"));
+        publish(j);
+    }
+
+    /** Whether the job's session is past its deadline or being purged: its job ends with it. */
+    private boolean sessionGone(JobEntity j) {
+        SessionEntity s = em.find(SessionEntity.class, j.sessionId());
+        return s == null || s.goneAt(clock.instant());
     }
 
     /** Cancels every unfinished job of a session (it is being deleted). */
@@ -136,18 +157,28 @@ public class JobStore {
         }
     }
 
-    /** Jobs to run after a restart: queued ones, and running ones (the process died under them), requeued. */
+    /**
+     * Jobs to run after a restart: queued ones, and running ones (the process died under them),
+     * requeued; those whose session is past its deadline are cancelled instead.
+     */
     @Transactional
     public List<String> unfinishedForRestart() {
         List<JobEntity> jobs = em.createQuery("SELECT j FROM JobEntity j WHERE j.state IN :s ORDER BY j.createdAt", JobEntity.class)
                 .setParameter("s", List.of(JobState.QUEUED, JobState.RUNNING)).getResultList();
+        List<String> resumed = new java.util.ArrayList<>();
         for (JobEntity j : jobs) {
+            if (sessionGone(j)) {
+                // Its session is due: the job ends with it instead of running on data being purged.
+                end(j, JobState.CANCELLED, null);
+                continue;
+            }
+            resumed.add(j.id());
             if (j.state() == JobState.RUNNING) {
                 em.createQuery("DELETE FROM JobPhotoEntity p WHERE p.jobId = :j").setParameter("j", j.id()).executeUpdate();
                 j.requeue();
             }
         }
-        return jobs.stream().map(JobEntity::id).toList();
+        return resumed;
     }
 
     /** Headshots a job had recorded before it stopped, to start it again cleanly. */

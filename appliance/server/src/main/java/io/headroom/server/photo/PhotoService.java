@@ -13,16 +13,13 @@ import io.headroom.server.config.HeadroomSettings;
 import io.headroom.server.session.SessionAccess;
 import io.headroom.server.session.SessionEntity;
 import io.headroom.server.storage.BlobStore;
-import io.headroom.server.retention.Retained;
 import io.headroom.server.vault.SealedBlobs;
 import io.headroom.server.vault.SessionVault;
-import io.headroom.session.SessionState;
 import io.headroom.vault.IntegrityException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
@@ -69,6 +66,12 @@ public class PhotoService {
     @Inject
     SealedBlobs sealed;
 
+    @Inject
+    PhotoRecords records;
+
+    @Inject
+    io.headroom.server.retention.BlobDeadlines deadlines;
+
     @PostConstruct
     void init() {
         limits = settings.intakeLimits();
@@ -79,27 +82,29 @@ public class PhotoService {
         return limits.maxBytes();
     }
 
-    /** Cleans, seals and stores every photo part; returns them in upload order. */
-    @Transactional
-    @Retained
+    /**
+     * Cleans, seals and stores every photo part; returns them in upload order.
+     *
+     * <p>Transactions: none while the client sends. {@link PhotoRecords#prepare} before the first
+     * part is read, {@link PhotoRecords#store} for each photo once it is cleaned, and
+     * {@link PhotoRecords#record} when the last part is in; each is short and commits on its own.
+     * When anything fails, or a purge of the session began meanwhile, the objects this upload
+     * stored are deleted, then their deadline rows, and nothing of it remains.
+     */
     public List<PhotoView> upload(String sessionId, PhotoParts parts) {
-        SessionEntity session = em.find(SessionEntity.class, sessionId, LockModeType.PESSIMISTIC_WRITE);
-        if (session == null) {
-            throw SessionAccess.notFound();
+        PhotoRecords.Prepared target;
+        try {
+            target = records.prepare(sessionId);
+        } catch (io.headroom.vault.VaultException e) {
+            throw new IllegalStateException("The session's key could not be made", e);
         }
-        if (session.state() != SessionState.OPEN) {
-            throw new ProblemException(ProblemType.SESSION_CLOSED, "This session's headshots are being made or done; it takes no more photos.");
-        }
-        long existing = em.createQuery("SELECT COUNT(p) FROM PhotoEntity p WHERE p.sessionId = :s", Long.class)
-                .setParameter("s", sessionId).getSingleResult();
-        String prefix = session.storagePrefix(random::hexId);
-        List<PhotoView> accepted = new ArrayList<>();
+        List<PhotoEntity> rows = new ArrayList<>();
         List<StorageKey> stored = new ArrayList<>();
-        try (SessionVault.OpenKey key = vault.keyForWriting(sessionId)) {
+        try (SessionVault.OpenKey key = target.key()) {
             for (byte[] upload = parts.next(); upload != null; upload = parts.next()) {
-                if (existing + accepted.size() >= limits.maxPhotosPerSession()) {
-                    throw new ProblemException(ProblemType.TOO_MANY_PHOTOS, "A session holds at most " + limits.maxPhotosPerSession()
-                            + " photos; 5 to 20 good ones are plenty. Nothing from this upload was kept.");
+                if (target.existing() + rows.size() >= limits.maxPhotosPerSession()) {
+                    Arrays.fill(upload, (byte) 0);
+                    throw tooMany(limits.maxPhotosPerSession());
                 }
                 CleanedPhoto photo;
                 try {
@@ -108,17 +113,17 @@ public class PhotoService {
                     Arrays.fill(upload, (byte) 0);
                 }
                 String blobId = random.hexId();
-                stored.add(SealedBlobs.keyOf(prefix, blobId));
-                sealed.put(sessionId, prefix, blobId, photo.encoded(), key);
-                PhotoEntity row = new PhotoEntity(random.id(), sessionId, blobId, photo.format().mediaType(),
-                        photo.width(), photo.height(), photo.removedMetadata(), photo.encoded().length, clock.instant());
-                em.persist(row);
-                accepted.add(PhotoView.of(row));
+                int bytes = photo.encoded().length;
+                stored.add(SealedBlobs.keyOf(target.prefix(), blobId));
+                records.store(sessionId, target.prefix(), blobId, photo.encoded(), key);
+                rows.add(new PhotoEntity(random.id(), sessionId, blobId, photo.format().mediaType(),
+                        photo.width(), photo.height(), photo.removedMetadata(), bytes, clock.instant()));
             }
-            if (accepted.isEmpty()) {
+            if (rows.isEmpty()) {
                 throw new ProblemException(ProblemType.INVALID_REQUEST, "The upload has no photo. Send each photo as a part named \"photo\".");
             }
-            return accepted;
+            records.record(sessionId, rows, limits.maxPhotosPerSession());
+            return rows.stream().map(PhotoView::of).toList();
         } catch (IOException e) {
             discard(stored);
             throw new UncheckedIOException(e);
@@ -128,15 +133,30 @@ public class PhotoService {
         }
     }
 
-    /** Compensation: blobs of a refused upload go, so nothing of it remains. */
+    static ProblemException tooMany(int max) {
+        return new ProblemException(ProblemType.TOO_MANY_PHOTOS, "A session holds at most " + max
+                + " photos; 5 to 20 good ones are plenty. Nothing from this upload was kept.");
+    }
+
+    /** Compensation: the objects of a refused upload go, then their deadline rows, so nothing of it remains. */
     private void discard(List<StorageKey> stored) {
+        if (stored.isEmpty()) {
+            return;
+        }
         for (StorageKey k : stored) {
             try {
                 blobs.delete(k);
             } catch (StorageException e) {
-                // Only ciphertext is left; the key is the session's and goes with it.
+                // Only ciphertext is left, with its deadline row: it goes with its session.
                 LOG.log(Level.SEVERE, "A blob of a refused upload could not be deleted: {0}", e.getClass().getName());
+                return;
             }
+        }
+        try {
+            deadlines.forget(stored);
+        } catch (RuntimeException e) {
+            // Rows without objects are harmless and go with the session.
+            LOG.log(Level.WARNING, "The deadline rows of a refused upload could not be removed: {0}", e.getClass().getName());
         }
     }
 

@@ -36,10 +36,26 @@ public class BlobDeadlines {
     }
 
     /**
+     * Forgets the deadlines of objects that were deleted because what they belonged to was never
+     * recorded (an upload that lost its race with a purge). Its own transaction, after the objects
+     * are gone, so an object never outlives its row.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void forget(List<StorageKey> keys) {
+        for (StorageKey k : keys) {
+            BlobDeadlineEntity row = em.find(BlobDeadlineEntity.class, k.value());
+            if (row != null) {
+                em.remove(row);
+            }
+        }
+    }
+
+    /**
      * Storage against the rows: objects without a deadline row (created outside a
      * {@code @Retained} method) and rows whose object is missing. Both should be zero.
+     * {@code incomplete}: leftovers of puts cut short by a crash, which go with their session.
      */
-    public record Consistency(long objects, long rows, long objectsWithoutDeadline, long deadlinesWithoutObject) {
+    public record Consistency(long objects, long rows, long objectsWithoutDeadline, long deadlinesWithoutObject, long incomplete) {
     }
 
     @Transactional(Transactional.TxType.REQUIRED)
@@ -51,6 +67,6 @@ public class BlobDeadlines {
         Set<String> recorded = new HashSet<>(em.createQuery("SELECT d.storageKey FROM BlobDeadlineEntity d", String.class).getResultList());
         long withoutDeadline = stored.stream().filter(k -> !recorded.contains(k)).count();
         long withoutObject = recorded.stream().filter(k -> !stored.contains(k)).count();
-        return new Consistency(stored.size(), recorded.size(), withoutDeadline, withoutObject);
+        return new Consistency(stored.size(), recorded.size(), withoutDeadline, withoutObject, blobs.incomplete("").size());
     }
 }

@@ -1,17 +1,19 @@
 package io.headroom.server.retention;
 
+import io.headroom.retention.PurgeBackoff;
+import io.headroom.retention.PurgeSweep;
 import io.headroom.server.audit.AuditLog;
+import io.headroom.server.session.SessionPurge;
 import io.headroom.server.session.SessionRows;
 import io.headroom.server.session.SessionService;
 import io.headroom.server.vault.SessionVault;
-import io.headroom.vault.VaultException;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -20,8 +22,11 @@ import java.util.logging.Logger;
 /**
  * Purges sessions whose deadline has passed: once at start-up, before the appliance serves
  * (deadlines that passed while it was down), then every second. The timer is not persistent: the
- * due dates live in the sessions table, so nothing is lost when the appliance stops. Each purge is
- * the same idempotent path as "delete everything now", so one cut short finishes on the next sweep.
+ * due dates live in the sessions table, so nothing is lost when the appliance stops.
+ *
+ * <p>Each due session is purged on its own ({@link PurgeSweep}): one whose purge fails is retried
+ * with back-off, counted for {@code /health} and recorded in the audit log, and neither delays the
+ * others nor the end of key epochs, at start-up or later.
  */
 @ApplicationScoped
 public class RetentionSweeper {
@@ -31,6 +36,12 @@ public class RetentionSweeper {
 
     @Inject
     SessionService sessions;
+
+    @Inject
+    SessionPurge purge;
+
+    @Inject
+    SessionRows rows;
 
     @Inject
     Clock clock;
@@ -45,54 +56,62 @@ public class RetentionSweeper {
     ManagedScheduledExecutorService scheduler;
 
     private ScheduledFuture<?> timer;
+    private PurgeSweep sweep;
+    private volatile long failing;
+
+    @PostConstruct
+    void init() {
+        sweep = new PurgeSweep(sessions::due, id -> purge.purge(id, SessionRows.Reason.DEADLINE), this::failed, this::endEpochs, BATCH);
+    }
 
     /** Purges what is due now, then keeps doing so every second. */
     public synchronized void start() {
-        int purged = sweep();
+        int purged = sweep().purged();
         if (purged > 0) {
             LOG.info(() -> purged + " session(s) whose deadline passed while the appliance was down were purged at start-up");
         }
         timer = scheduler.scheduleWithFixedDelay(this::sweepQuietly, 1, 1, TimeUnit.SECONDS);
     }
 
-    /**
-     * Purges every session due now, then destroys the keys of the epochs that have ended (every
-     * deadline in them has passed); returns how many sessions were purged.
-     */
-    public int sweep() {
-        int purged = 0;
-        while (true) {
-            List<String> due = due();
-            for (String id : due) {
-                sessions.deleteEverything(id, SessionRows.Reason.DEADLINE);
-                purged++;
-            }
-            if (due.size() < BATCH) {
-                break;
-            }
+    /** One sweep: every due session on its own, then the ended key epochs. */
+    public PurgeSweep.Outcome sweep() {
+        PurgeSweep.Outcome outcome = sweep.run(clock);
+        outcome.epochFailure().ifPresent(e -> LOG.warning("Destroying ended key epochs failed and is retried on the next sweep: "
+                + e.getClass().getName()));
+        if (outcome.failed() > 0 || failing > 0) {
+            failing = rows.failing();
         }
-        try {
-            int destroyed = vault.destroyEndedEpochs(clock.instant());
-            if (destroyed > 0) {
-                audit.record("key-epochs-destroyed", destroyed + " epoch key(s)");
-                LOG.info(() -> destroyed + " key epoch(s) ended: their keys are destroyed");
-            }
-        } catch (VaultException e) {
-            throw new IllegalStateException("Destroying ended key epochs failed; retried on the next sweep", e);
-        }
-        return purged;
+        return outcome;
     }
 
-    private List<String> due() {
-        return sessions.due(clock.instant(), BATCH);
+    /** Sessions whose purge failed and waits for its retry (a warning on {@code /health}). */
+    public long failingPurges() {
+        return failing;
+    }
+
+    private void failed(String sessionId, java.time.Instant at, Exception cause) {
+        int attempts = purge.failed(sessionId, at, cause, PurgeBackoff.DEFAULT);
+        Throwable root = cause.getCause() != null ? cause.getCause() : cause;
+        // Class and place only: messages may carry ids or storage keys.
+        StackTraceElement where = root.getStackTrace().length > 0 ? root.getStackTrace()[0] : null;
+        LOG.warning("A session's purge failed (attempt " + attempts + ") and will be retried; the others go on: "
+                + root.getClass().getName() + " at " + where);
+    }
+
+    private int endEpochs(java.time.Instant now) throws Exception {
+        int destroyed = vault.destroyEndedEpochs(now);
+        if (destroyed > 0) {
+            audit.record("key-epochs-destroyed", destroyed + " epoch key(s)");
+            LOG.info(() -> destroyed + " key epoch(s) ended: their keys are destroyed");
+        }
+        return destroyed;
     }
 
     private void sweepQuietly() {
         try {
             sweep();
         } catch (RuntimeException e) {
-            // The next sweep tries again; what failed stays due.
-            // Class and place only: messages may carry ids.
+            // Only the list of due sessions can throw here (the database is down): retried next second.
             StackTraceElement at = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
             LOG.log(Level.WARNING, "A retention sweep failed and will be retried: " + e.getClass().getName() + " at " + at);
         }

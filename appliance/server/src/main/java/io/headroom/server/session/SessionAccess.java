@@ -21,14 +21,26 @@ public class SessionAccess {
     @Inject
     ClientGuard guard;
 
-    /** @throws ProblemException 404 for an unknown session or wrong token, 429 when guessing */
+    @Inject
+    java.time.Clock clock;
+
+    /**
+     * @throws ProblemException 404 for an unknown session, a wrong token or a session past its
+     *                          deadline (or being purged), 429 when guessing
+     */
     public SessionEntity authorize(String id, String authorizationHeader, HttpServletRequest request) {
         String client = guard.clientOf(request);
         guard.checkNotBlocked(client);
-        return sessions.find(id, BearerToken.from(authorizationHeader)).orElseThrow(() -> {
+        SessionEntity session = sessions.find(id, BearerToken.from(authorizationHeader)).orElseThrow(() -> {
             guard.recordFailure(client);
             return notFound();
         });
+        // From its deadline on a session is gone, even before its purge has run; the right token
+        // is no guess, so it is not counted.
+        if (session.goneAt(clock.instant())) {
+            throw notFound();
+        }
+        return session;
     }
 
     /** The answer for any session that is not there (for this caller). */

@@ -49,6 +49,18 @@ public class SessionEntity {
     @Column(name = "STORAGE_PREFIX", length = 32)
     private String storagePrefix;
 
+    @Column(name = "PURGE_REASON", length = 32)
+    private String purgeReason;
+
+    @Column(name = "PURGE_ATTEMPTS", nullable = false)
+    private int purgeAttempts;
+
+    @Column(name = "PURGE_RETRY_AT")
+    private Instant purgeRetryAt;
+
+    @Column(name = "PURGED_OBJECTS", nullable = false)
+    private long purgedObjects;
+
     protected SessionEntity() {
         // for JPA
     }
@@ -117,5 +129,42 @@ public class SessionEntity {
             storagePrefix = fresh.get();
         }
         return storagePrefix;
+    }
+
+    /**
+     * Whether the session is gone for everyone at {@code now}: from its deadline on, or once its
+     * purge has begun, even before the purge has finished.
+     */
+    public boolean goneAt(Instant now) {
+        return state == SessionState.PURGING || state == SessionState.PURGED || !deletesAt.isAfter(now);
+    }
+
+    /** The purge begins (again, after a failed attempt): nothing new is recorded from now on. */
+    void beginPurge(SessionRows.Reason reason) {
+        if (state != SessionState.PURGING) {
+            state = SessionState.PURGING;
+            purgeReason = reason.text;
+        }
+    }
+
+    /** Why the purge began, as its first attempt was told. */
+    String purgeReason() {
+        return purgeReason;
+    }
+
+    /** An attempt failed after deleting {@code deleted} objects; the next is due at {@code retryAt}. */
+    void purgeFailed(long deleted, Instant retryAt) {
+        purgeAttempts++;
+        purgedObjects += deleted;
+        purgeRetryAt = retryAt;
+    }
+
+    int purgeAttempts() {
+        return purgeAttempts;
+    }
+
+    /** Objects deleted by earlier attempts that did not finish. */
+    long purgedObjects() {
+        return purgedObjects;
     }
 }

@@ -2,6 +2,7 @@ package io.headroom.server.session;
 
 import io.headroom.problem.ProblemException;
 import io.headroom.problem.ProblemType;
+import io.headroom.retention.PurgeBackoff;
 import io.headroom.server.admission.AddsData;
 import io.headroom.server.guard.ClientGuard;
 import jakarta.inject.Inject;
@@ -41,6 +42,16 @@ public class SessionResource {
 
     @Inject
     SessionAccess access;
+
+    @Inject
+    SessionPurge purge;
+
+    @Inject
+    java.time.Clock clock;
+
+    /** The answer when "delete everything now" closed the session but storage has not finished. */
+    public record DeletionPending(String detail) {
+    }
 
     @Context
     HttpServletRequest request;
@@ -108,10 +119,20 @@ public class SessionResource {
             description = "Destroys the session's key, deletes its photos and results through the storage driver, then its rows. "
                     + "Answers only when all of it is gone; afterwards every endpoint of the session answers 404.")
     @APIResponse(responseCode = "204", description = "Everything of the session is gone")
+    @APIResponse(responseCode = "202", description = "The key is destroyed and the session closed; storage did not finish deleting "
+            + "and the appliance retries until it has, then issues the receipt")
     @APIResponse(responseCode = "404", description = "No such session for this token")
     public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         SessionEntity session = access.authorize(id, authorization, request);
-        sessions.deleteEverything(session.id(), SessionRows.Reason.ON_REQUEST);
+        try {
+            purge.purge(session.id(), SessionRows.Reason.ON_REQUEST);
+        } catch (SessionPurge.Incomplete e) {
+            // The key is destroyed and the session closed; the retention timer finishes the rest.
+            purge.failed(session.id(), clock.instant(), e, PurgeBackoff.DEFAULT);
+            return Response.accepted(new DeletionPending(
+                    "Your photos can no longer be opened: their key is destroyed. Deleting the stored copies did not finish; "
+                            + "the appliance keeps trying and issues your receipt when it is done.")).build();
+        }
         return Response.noContent().build();
     }
 }

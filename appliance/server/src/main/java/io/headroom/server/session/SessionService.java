@@ -8,11 +8,7 @@ import io.headroom.server.audit.AuditLog;
 import io.headroom.server.config.HeadroomSettings;
 import io.headroom.server.invitation.InvitationService;
 import io.headroom.server.startup.ApplianceSecrets;
-import io.headroom.server.job.JobStore;
-import io.headroom.server.storage.BlobStore;
 import io.headroom.server.vault.SessionVault;
-import io.headroom.plugin.api.storage.StorageException;
-import io.headroom.plugin.api.storage.StorageKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -52,15 +48,6 @@ public class SessionService {
     SessionVault vault;
 
     @Inject
-    BlobStore blobs;
-
-    @Inject
-    SessionRows rows;
-
-    @Inject
-    JobStore jobs;
-
-    @Inject
     AuditLog audit;
 
     /**
@@ -89,35 +76,6 @@ public class SessionService {
     }
 
     /**
-     * Deletes everything of a session, in the order that keeps the promise even if it is cut short:
-     * the key first (its blobs become noise), then every blob under the session's storage prefix,
-     * then the rows with the signed receipt. Each step commits on its own; running it again
-     * finishes an interrupted one.
-     */
-    @Transactional(Transactional.TxType.NOT_SUPPORTED)
-    public void deleteEverything(String sessionId, SessionRows.Reason reason) {
-        jobs.cancelAll(sessionId);
-        vault.destroyKey(sessionId);
-        // In a transaction of its own: this runs on request threads and on the retention timer,
-        // where a container-managed entity manager must not be used outside one.
-        Optional<SessionRows.Stored> stored = rows.stored(sessionId);
-        if (stored.isEmpty()) {
-            return; // purged already
-        }
-        String prefix = stored.get().storagePrefix();
-        if (prefix != null) {
-            try {
-                for (StorageKey key : blobs.list(prefix)) {
-                    blobs.delete(key);
-                }
-            } catch (StorageException e) {
-                throw new IllegalStateException("Deleting the blobs of a session failed; the session stays until a retry succeeds", e);
-            }
-        }
-        rows.removeSession(sessionId, reason);
-    }
-
-    /**
      * Moves a session's deadline earlier, as its person asks: never later, never under a minute
      * from now. The data key moves to the new deadline's key epoch and every stored object's
      * deadline follows, in one transaction.
@@ -132,7 +90,7 @@ public class SessionService {
         Instant requested;
         try {
             requested = request.deletesAt() != null ? Instant.parse(request.deletesAt()) : now.plus(java.time.Duration.parse(request.in()));
-        } catch (java.time.format.DateTimeParseException | ArithmeticException e) {
+        } catch (java.time.DateTimeException | ArithmeticException e) {
             throw new ProblemException(ProblemType.INVALID_REQUEST,
                     "\"deletesAt\" is a moment such as 2026-11-22T18:00:00Z; \"in\" is a delay such as PT1H.");
         }
@@ -155,11 +113,26 @@ public class SessionService {
         return s;
     }
 
-    /** Ids of sessions whose deadline is at or before {@code now}, soonest first. */
+    /**
+     * Ids of sessions to purge at {@code now}, soonest deadline first: those whose deadline has
+     * passed and those whose purge began on request, except the ones whose failed purge waits
+     * for its retry.
+     */
     @Transactional(Transactional.TxType.REQUIRED)
     public List<String> due(Instant now, int max) {
-        return em.createQuery("SELECT s.id FROM SessionEntity s WHERE s.deletesAt <= :now ORDER BY s.deletesAt", String.class)
-                .setParameter("now", now).setMaxResults(max).getResultList();
+        // Two indexed queries rather than one OR, which would scan every session each second.
+        List<String> due = new java.util.ArrayList<>(em.createQuery("SELECT s.id FROM SessionEntity s WHERE s.deletesAt <= :now"
+                        + " AND (s.purgeRetryAt IS NULL OR s.purgeRetryAt <= :now) ORDER BY s.deletesAt", String.class)
+                .setParameter("now", now).setMaxResults(max).getResultList());
+        if (due.size() < max) {
+            for (String id : em.createQuery("SELECT s.id FROM SessionEntity s WHERE s.state = :purging AND s.deletesAt > :now"
+                            + " AND (s.purgeRetryAt IS NULL OR s.purgeRetryAt <= :now) ORDER BY s.deletesAt", String.class)
+                    .setParameter("now", now).setParameter("purging", io.headroom.session.SessionState.PURGING)
+                    .setMaxResults(max - due.size()).getResultList()) {
+                due.add(id);
+            }
+        }
+        return due;
     }
 
     /**

@@ -88,6 +88,15 @@ public class BlobStore {
         return driver().list(prefix);
     }
 
+    /** Leftovers of puts cut short by a crash under {@code prefix}; see {@link StorageDriver#incomplete}. */
+    public List<String> incomplete(String prefix) throws StorageException {
+        return driver().incomplete(prefix);
+    }
+
+    public boolean deleteIncomplete(String name) throws StorageException {
+        return driver().deleteIncomplete(name);
+    }
+
     public StorageHealth health() {
         StorageDriver d = driver;
         return d == null ? StorageHealth.down("storage not open") : d.health();

@@ -143,13 +143,18 @@ public class SessionVault {
         return Optional.of(new OpenKey(row.keyId(), KeyEpochs.isEpochWrapped(wrapped) ? epochs().unwrap(wrapped) : keys().unwrap(wrapped)));
     }
 
-    /** Crypto-shredding: deletes the wrapped key, in its own transaction, so it is gone before any blob is touched. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void destroyKey(String sessionId) {
+    /**
+     * Crypto-shredding: deletes the wrapped key in the caller's transaction, which commits before
+     * any blob is touched. Returns whether there was one.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean destroyKey(String sessionId) {
         SessionKeyEntity row = em.find(SessionKeyEntity.class, sessionId);
         if (row != null) {
             em.remove(row);
+            return true;
         }
+        return false;
     }
 
     public InputStream seal(InputStream plaintext, OpenKey key, BlobAddress address) {

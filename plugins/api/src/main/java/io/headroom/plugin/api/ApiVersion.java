@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 public record ApiVersion(int major, int minor) implements Comparable<ApiVersion> {
 
     /** The API version this jar provides. */
-    public static final ApiVersion CURRENT = new ApiVersion(1, 1);
+    public static final ApiVersion CURRENT = new ApiVersion(1, 2);
 
     private static final Pattern FORMAT = Pattern.compile("(\\d{1,4})\\.(\\d{1,4})");
 

@@ -39,6 +39,9 @@ public class LocalFsStorageDriver implements StorageDriver {
     static final String ID = "localfs";
     private static final String TEMP_PREFIX = ".tmp-";
     private static final int BUFFER = 64 * 1024;
+    /** A temporary file of a put, at any depth under the root; nothing else (no "..", no key). */
+    private static final java.util.regex.Pattern LEFTOVER =
+            java.util.regex.Pattern.compile("([a-z0-9_-]{1,64}/){0,8}\\.tmp-[0-9a-f]{1,64}");
 
     private final SecureRandom random = new SecureRandom();
     private Path root;
@@ -142,6 +145,44 @@ public class LocalFsStorageDriver implements StorageDriver {
         }
     }
 
+    /** Temporary files of puts the process died in, as paths relative to the root. */
+    @Override
+    public List<String> incomplete(String prefix) throws StorageException {
+        Path under = prefix.isEmpty() ? root : root.resolve(new StorageKey(prefix).value());
+        if (!Files.isDirectory(under)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(under)) {
+            return files.filter(Files::isRegularFile)
+                    .map(p -> root.relativize(p).toString().replace(java.io.File.separatorChar, '/'))
+                    .filter(n -> LEFTOVER.matcher(n).matches())
+                    .sorted()
+                    .toList();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new StorageException("localfs: listing leftovers failed", e);
+        }
+    }
+
+    @Override
+    public boolean deleteIncomplete(String name) throws StorageException {
+        if (!LEFTOVER.matcher(name).matches()) {
+            return false; // not a name incomplete() gives: nothing of ours
+        }
+        Path file = root.resolve(name);
+        try {
+            if (!Files.isRegularFile(file)) {
+                return false;
+            }
+            overwrite(file);
+            boolean deleted = Files.deleteIfExists(file);
+            syncDirectory(file.getParent());
+            pruneEmptyParents(file.getParent());
+            return deleted;
+        } catch (IOException e) {
+            throw new StorageException("localfs: deleting a leftover failed", e);
+        }
+    }
+
     @Override
     public StorageHealth health() {
         try {
@@ -194,7 +235,7 @@ public class LocalFsStorageDriver implements StorageDriver {
         try {
             Files.deleteIfExists(p);
         } catch (IOException ignored) {
-            // The put already failed; a leftover temp file is ignored by list and never read.
+            // The put already failed; a leftover is ignored by list, never read, and purged with its prefix.
         }
     }
 

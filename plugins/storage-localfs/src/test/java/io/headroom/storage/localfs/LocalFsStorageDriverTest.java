@@ -70,4 +70,22 @@ class LocalFsStorageDriverTest extends StorageDriverContract {
         d.delete(new StorageKey("ow/x"));
         assertEquals(0, Files.readAllBytes(witness)[0] + Files.readAllBytes(witness)[3]);
     }
+
+    @Test
+    void temporaryFilesOfKilledPutsAreNamedUnderTheirPrefixAndPurged() throws Exception {
+        StorageDriver d = openDriver();
+        d.put(new StorageKey("sess/kept"), new ByteArrayInputStream(new byte[] {1}));
+        Files.write(data.resolve("blobs/sess/.tmp-0a1b2c3d4e5f6071"), new byte[] {7, 7});
+        Files.createDirectories(data.resolve("blobs/other"));
+        Files.write(data.resolve("blobs/other/.tmp-00ff"), new byte[] {7});
+
+        assertEquals(java.util.List.of("sess/.tmp-0a1b2c3d4e5f6071"), d.incomplete("sess"));
+        assertEquals(java.util.List.of(new StorageKey("sess/kept")), d.list("sess"), "leftovers are never keys");
+        assertTrue(d.deleteIncomplete("sess/.tmp-0a1b2c3d4e5f6071"));
+        assertEquals(java.util.List.of(), d.incomplete("sess"));
+        assertEquals(java.util.List.of("other/.tmp-00ff"), d.incomplete(""));
+        org.junit.jupiter.api.Assertions.assertFalse(d.deleteIncomplete("../witness"), "only names of its own leftovers");
+        org.junit.jupiter.api.Assertions.assertFalse(d.deleteIncomplete("sess/kept"), "never a key");
+        assertTrue(Files.isRegularFile(data.resolve("blobs/sess/kept")));
+    }
 }

@@ -15,8 +15,9 @@ import org.pf4j.ExtensionPoint;
  *   <li>{@link #id()} any time, also before {@code open}.</li>
  *   <li>{@link #open(StorageContext)} once, before anything else. A driver that cannot reach its
  *       store throws here, with a message for the operator; the appliance then refuses to start.</li>
- *   <li>{@link #put}, {@link #get}, {@link #delete}, {@link #list}, {@link #health} any number of
- *       times, from many threads at once, each on different or the same keys.</li>
+ *   <li>{@link #put}, {@link #get}, {@link #delete}, {@link #list}, {@link #incomplete},
+ *       {@link #deleteIncomplete}, {@link #health} any number of times, from many threads at once,
+ *       each on different or the same keys.</li>
  *   <li>{@link #close()} once, at shutdown; no call follows it.</li>
  * </ol>
  *
@@ -66,6 +67,31 @@ public interface StorageDriver extends ExtensionPoint {
 
     /** Every key that {@linkplain StorageKey#hasPrefix has the prefix}, sorted; {@code ""} lists all. */
     List<StorageKey> list(String prefix) throws StorageException;
+
+    /**
+     * What puts under {@code prefix} left half-written because the process died during them (a
+     * local driver's temporary files), as names only this driver understands, sorted; never a
+     * name of a {@linkplain #list listed} key. Empty for a store whose puts are atomic, which is
+     * the default. The appliance calls it when it purges a session's prefix, after deleting the
+     * listed keys, and deletes each with {@link #deleteIncomplete}; ciphertext under a destroyed
+     * key is noise, but a purge leaves nothing behind.
+     *
+     * @since API 1.2
+     */
+    default List<String> incomplete(String prefix) throws StorageException {
+        return List.of();
+    }
+
+    /**
+     * Deletes one leftover named by {@link #incomplete}, as thoroughly as {@link #delete}; a name
+     * that is gone (or that {@code incomplete} never returned) is not an error.
+     *
+     * @return whether there was one
+     * @since API 1.2
+     */
+    default boolean deleteIncomplete(String name) throws StorageException {
+        return false;
+    }
 
     /** Whether the store works now; cheap enough to call every few seconds. */
     StorageHealth health();

@@ -181,6 +181,16 @@ public abstract class StorageDriverContract {
                 assertArrayEquals(old, in.readAllBytes(), "the earlier object is still whole");
             }
             assertEquals(List.of(existing), after.list("crash"), "nothing half-written is listed");
+            List<String> leftovers = after.incomplete("crash");
+            for (String name : leftovers) {
+                assertTrue(after.list("crash").stream().noneMatch(k -> k.value().equals(name)), "a leftover is never a key");
+                after.deleteIncomplete(name);
+            }
+            assertEquals(List.of(), after.incomplete("crash"), "what the killed puts left is purged");
+            assertEquals(List.of(), after.incomplete("elsewhere"), "a prefix lists only its own leftovers");
+            try (InputStream in = after.get(existing)) {
+                assertArrayEquals(old, in.readAllBytes(), "purging leftovers leaves the objects whole");
+            }
         } finally {
             after.close();
         }
