@@ -89,6 +89,54 @@ public final class Api {
     /** POSTs multipart/form-data with one part named {@code field} per file (file names are made up). */
     public Reply postFiles(String path, String field, java.util.List<byte[]> files, String... headers) {
         String boundary = "----headroom-it-" + java.util.UUID.randomUUID();
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, field, files)));
+        return send(b, headers);
+    }
+
+    /** What a hand-written HTTP exchange answered. */
+    public record RawReply(int status, String body) {
+    }
+
+    /**
+     * A client that stalls: POSTs the photos as {@link #postFiles} does, over a plain socket, but
+     * sends only the body's first {@code sendFirst} bytes until {@code release} is counted down,
+     * then the rest. The server has the request (and whatever parts are complete) while the
+     * client is still sending. (A socket of its own: an HTTP client library may hold back what
+     * it was given while its body source blocks.)
+     */
+    public java.util.concurrent.CompletableFuture<RawReply> postFilesStalling(String path, java.util.List<byte[]> files, int sendFirst,
+                                                                              java.util.concurrent.CountDownLatch release, String token) {
+        String boundary = "----headroom-it-" + java.util.UUID.randomUUID();
+        byte[] body = multipart(boundary, "photo", files);
+        URI target = base.resolve(path);
+        java.util.concurrent.CompletableFuture<RawReply> reply = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try (java.net.Socket socket = new java.net.Socket(target.getHost(), target.getPort())) {
+                java.io.OutputStream out = socket.getOutputStream();
+                out.write(("POST " + target.getRawPath() + " HTTP/1.1\r\nHost: " + target.getHost() + ":" + target.getPort()
+                        + "\r\nAuthorization: Bearer " + token + "\r\nContent-Type: multipart/form-data; boundary=" + boundary
+                        + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                out.write(body, 0, sendFirst);
+                out.flush();
+                release.await();
+                out.write(body, sendFirst, body.length - sendFirst);
+                out.flush();
+                String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                int status = Integer.parseInt(answer.substring(answer.indexOf(' ') + 1, answer.indexOf(' ') + 4));
+                return new RawReply(status, answer.substring(answer.indexOf("\r\n\r\n") + 4));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }, java.util.concurrent.Executors.newSingleThreadExecutor());
+        return reply;
+    }
+
+    private static byte[] multipart(String boundary, String field, java.util.List<byte[]> files) {
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         int n = 0;
         for (byte[] file : files) {
@@ -98,10 +146,7 @@ public final class Api {
             body.writeBytes("\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
-        return send(b, headers);
+        return body.toByteArray();
     }
 
     /** GETs raw bytes. */
