@@ -83,6 +83,13 @@ public class PhotoRecords {
         photos.forEach(em::persist);
     }
 
+    /** Whether the session is past its deadline, being purged or purged, now. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean goneNow(String sessionId) {
+        SessionEntity session = em.find(SessionEntity.class, sessionId);
+        return session == null || session.goneAt(clock.instant());
+    }
+
     /** The session, locked for this transaction, if it takes photos now; else 404 or 409. */
     private SessionEntity accepting(String sessionId) {
         SessionEntity session = em.find(SessionEntity.class, sessionId, LockModeType.PESSIMISTIC_WRITE);

@@ -126,10 +126,12 @@ public class PhotoService {
             return rows.stream().map(PhotoView::of).toList();
         } catch (IOException e) {
             discard(stored);
-            throw new UncheckedIOException(e);
+            throw records.goneNow(sessionId) ? SessionAccess.notFound() : new UncheckedIOException(e);
         } catch (RuntimeException e) {
             discard(stored);
-            throw e;
+            // An upload that lost its race with the purge (it may have failed on the way, say
+            // when a trickling client's read timed out) is told the session is gone.
+            throw records.goneNow(sessionId) ? SessionAccess.notFound() : e;
         }
     }
 
