@@ -7,9 +7,6 @@ import io.headroom.db.DatabaseLocation;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,15 +20,13 @@ import org.junit.jupiter.api.Test;
  */
 class DowntimePurgeIT {
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @Test
     void aDeadlinePassedWhileStoppedIsPurgedBeforeTheFirstRequest() throws Exception {
         InstalledAppliance appliance = new InstalledAppliance("downtime");
         appliance.start(appliance.serveCommand(), appliance::healthy);
         JsonObject session;
         try {
-            session = openSession(appliance);
+            session = appliance.openSession();
         } finally {
             appliance.stop();
         }
@@ -66,7 +61,7 @@ class DowntimePurgeIT {
         appliance.start(appliance.serveCommand(), appliance::healthy);
         JsonObject session;
         try {
-            session = openSession(appliance);
+            session = appliance.openSession();
             appliance.uploadPhotos(session.getString("id"), session.getString("token"), "london_005_neutral.jpg", "london_021_neutral.jpg");
         } finally {
             appliance.kill();
@@ -104,11 +99,4 @@ class DowntimePurgeIT {
         }
     }
 
-    private JsonObject openSession(InstalledAppliance appliance) throws Exception {
-        HttpResponse<String> opened = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + appliance.port + "/api/sessions"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"consent\": true}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(201, opened.statusCode(), opened.body());
-        return Json.createReader(new StringReader(opened.body())).readObject();
-    }
 }

@@ -196,6 +196,18 @@ final class InstalledAppliance {
         }
     }
 
+    /** Opens a session with consent, as the page does; its JSON answer (id, token, deletesAt, receiptId). */
+    jakarta.json.JsonObject openSession() throws IOException, InterruptedException {
+        java.net.http.HttpResponse<String> r = HTTP.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/api/sessions"))
+                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"consent\": true}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 201) {
+            throw new AssertionError("opening a session answered " + r.statusCode() + ": " + r.body());
+        }
+        return jakarta.json.Json.createReader(new java.io.StringReader(r.body())).readObject();
+    }
+
     /** Uploads test photos to a session as the page does (multipart, parts named "photo"); expects 201. */
     void uploadPhotos(String sessionId, String token, String... names) throws IOException, InterruptedException {
         Path photos = Path.of("../appliance/core/src/test/resources/photos");

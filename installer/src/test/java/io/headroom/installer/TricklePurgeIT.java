@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,8 +37,8 @@ class TricklePurgeIT {
         InstalledAppliance appliance = new InstalledAppliance("trickle");
         appliance.start(appliance.serveCommand(), Map.of("HEADROOM_RETENTION", "PT1M"), appliance::healthy);
         try {
-            JsonObject trickling = open(appliance);
-            JsonObject other = open(appliance);
+            JsonObject trickling = appliance.openSession();
+            JsonObject other = appliance.openSession();
             appliance.uploadPhotos(other.getString("id"), other.getString("token"), "london_021_neutral.jpg");
             Path first = PHOTOS.resolve("london_005_neutral.jpg");
             TricklingUpload upload = new TricklingUpload(appliance.port, trickling.getString("id"), trickling.getString("token"),
@@ -87,13 +85,6 @@ class TricklePurgeIT {
         }
     }
 
-    private JsonObject open(InstalledAppliance appliance) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + appliance.port + "/api/sessions"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"consent\": true}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(201, r.statusCode(), r.body());
-        return Json.createReader(new StringReader(r.body())).readObject();
-    }
 
     private HttpResponse<String> get(InstalledAppliance appliance, String path, String token) {
         try {

@@ -111,16 +111,8 @@ public class LocalFsStorageDriver implements StorageDriver {
 
     @Override
     public boolean delete(StorageKey key) throws StorageException {
-        Path file = pathOf(key);
         try {
-            if (!Files.isRegularFile(file)) {
-                return false;
-            }
-            overwrite(file);
-            boolean deleted = Files.deleteIfExists(file);
-            syncDirectory(file.getParent());
-            pruneEmptyParents(file.getParent());
-            return deleted;
+            return erase(pathOf(key));
         } catch (IOException e) {
             throw new StorageException("localfs: deleting " + key + " failed", e);
         }
@@ -168,16 +160,8 @@ public class LocalFsStorageDriver implements StorageDriver {
         if (!LEFTOVER.matcher(name).matches()) {
             return false; // not a name incomplete() gives: nothing of ours
         }
-        Path file = root.resolve(name);
         try {
-            if (!Files.isRegularFile(file)) {
-                return false;
-            }
-            overwrite(file);
-            boolean deleted = Files.deleteIfExists(file);
-            syncDirectory(file.getParent());
-            pruneEmptyParents(file.getParent());
-            return deleted;
+            return erase(root.resolve(name));
         } catch (IOException e) {
             throw new StorageException("localfs: deleting a leftover failed", e);
         }
@@ -199,6 +183,18 @@ public class LocalFsStorageDriver implements StorageDriver {
     @Override
     public void close() {
         // Nothing held open between calls.
+    }
+
+    /** Overwrites, unlinks and syncs a file, and removes the folders it leaves empty; whether there was one. */
+    private boolean erase(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        overwrite(file);
+        boolean deleted = Files.deleteIfExists(file);
+        syncDirectory(file.getParent());
+        pruneEmptyParents(file.getParent());
+        return deleted;
     }
 
     /** Overwrites the file's bytes with zeros and forces them to the device before it is unlinked. */
