@@ -55,9 +55,6 @@ public class PhotoService {
     HeadroomSettings settings;
 
     @Inject
-    SessionVault vault;
-
-    @Inject
     BlobStore blobs;
 
     @Inject

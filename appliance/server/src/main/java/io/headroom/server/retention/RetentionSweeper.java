@@ -66,6 +66,8 @@ public class RetentionSweeper {
 
     /** Purges what is due now, then keeps doing so every second. */
     public synchronized void start() {
+        // Sessions still waiting for a retry from before a restart are reported from the start.
+        failing = rows.failing();
         int purged = sweep().purged();
         if (purged > 0) {
             LOG.info(() -> purged + " session(s) whose deadline passed while the appliance was down were purged at start-up");
@@ -91,7 +93,7 @@ public class RetentionSweeper {
 
     private void failed(String sessionId, java.time.Instant at, Exception cause) {
         int attempts = purge.failed(sessionId, at, cause, PurgeBackoff.DEFAULT);
-        Throwable root = cause.getCause() != null ? cause.getCause() : cause;
+        Throwable root = SessionPurge.rootOf(cause);
         // Class and place only: messages may carry ids or storage keys.
         StackTraceElement where = root.getStackTrace().length > 0 ? root.getStackTrace()[0] : null;
         LOG.warning("A session's purge failed (attempt " + attempts + ") and will be retried; the others go on: "

@@ -83,8 +83,12 @@ public class SessionPurge {
      */
     public int failed(String sessionId, Instant at, Exception cause, PurgeBackoff backoff) {
         long deleted = cause instanceof Incomplete i ? i.deletedObjects() : 0;
-        Throwable root = cause instanceof Incomplete && cause.getCause() != null ? cause.getCause() : cause;
         // The class only: messages of storage and database errors may carry keys or ids.
-        return rows.failed(sessionId, deleted, at, backoff, root.getClass().getSimpleName());
+        return rows.failed(sessionId, deleted, at, backoff, rootOf(cause).getClass().getSimpleName());
+    }
+
+    /** What made an attempt fail: the storage or database error inside an {@link Incomplete}. */
+    public static Throwable rootOf(Exception cause) {
+        return cause instanceof Incomplete && cause.getCause() != null ? cause.getCause() : cause;
     }
 }
