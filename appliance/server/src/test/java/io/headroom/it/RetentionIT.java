@@ -41,6 +41,8 @@ class RetentionIT {
 
     private static final String PASSWORD = "a long studio password";
     private static final ItDeployment DEPLOYMENT = ItDeployment.named("retention").withMovableClock()
+            // One worker: a probe job finishing means the job before it has stopped.
+            .with("headroom.jobs.workers", "1")
             .withOperator("ada", io.headroom.operator.OperatorRole.ADMIN, PASSWORD);
 
     @Deployment(testable = false)
@@ -158,6 +160,54 @@ class RetentionIT {
         @SuppressWarnings("unchecked")
         Map<String, Object> epoch = (Map<String, Object>) receipt.get("keyEpoch");
         assertTrue(Instant.parse((String) epoch.get("keyDestroyedBy")).isBefore(original), "the key moved to the earlier epoch: " + epoch);
+    }
+
+    /**
+     * A job still rendering when its session's deadline passes ends with the session: it is
+     * cancelled at its next step, stores no late headshot, and the purge leaves nothing behind.
+     * The clock is moved the moment the job reports its first progress, so it is mid-run.
+     */
+    @Test
+    void aJobRunningWhenItsDeadlinePassesIsCancelledAndLeavesNothing() {
+        JsonObject s = api.openSession();
+        String id = s.getString("id");
+        String token = s.getString("token");
+        assertEquals(201, api.postFiles("api/sessions/" + id + "/photos", "photo",
+                List.of(Photos.bytes("london_005_neutral.jpg"), Photos.bytes("london_006_neutral.jpg"), Photos.bytes("london_021_neutral.jpg"),
+                        Photos.bytes("lisa_webcam_01.jpg")), bearer(token)).status());
+        Api.Reply started = api.post("api/sessions/" + id + "/jobs", "{\"styles\": [\"natural\", \"corporate/studio-grey\"]}", bearer(token));
+        assertEquals(202, started.status(), started.raw().body());
+        boolean[] moved = {false};
+        List<String> events = api.events("api/sessions/" + id + "/jobs/" + started.json().getString("id") + "/events", d -> {
+            if (!moved[0] && d.contains("\"running\"")) {
+                moved[0] = true;
+                assertEquals(204, api.post("api/test/clock?advance=PT25H", "").status());
+            }
+            return d.contains("\"cancelled\"") || d.contains("\"done\"") || d.contains("\"failed\"");
+        }, bearer(token));
+        assertTrue(moved[0], "the job was seen running: " + events);
+        assertTrue(events.get(events.size() - 1).contains("\"cancelled\""), "the job ended with its session: " + events);
+        assertTrue(receiptAppears(s.getString("receiptId"), Duration.ofSeconds(30)), "the session was purged");
+        api.get("api/sessions/" + id + "/headshots", bearer(token)).problem(404, "not-found");
+        // The worker may still be finishing the step it was in: wait until the queue is idle.
+        String operator = api.post("api/operators/sign-in", "{\"name\": \"ada\", \"password\": \"" + PASSWORD + "\"}").json().getString("token");
+        JsonObject check = awaitIdleQueue(operator);
+        assertEquals(0, blobFiles(), "no late headshot was stored: " + check);
+        assertEquals(0, check.getJsonNumber("objects").longValue(), check.toString());
+        assertEquals(0, check.getJsonNumber("rows").longValue(), check.toString());
+    }
+
+    /** The retention check, once no job is queued or running (the health report's queue is empty). */
+    private JsonObject awaitIdleQueue(String operator) {
+        JsonObject probe = api.openSession();
+        assertEquals(201, api.postFiles("api/sessions/" + probe.getString("id") + "/photos", "photo",
+                List.of(Photos.bytes("lisa_webcam_01.jpg")), bearer(probe.getString("token"))).status());
+        Api.Reply job = api.post("api/sessions/" + probe.getString("id") + "/jobs", "{\"styles\": [\"natural\"]}", bearer(probe.getString("token")));
+        assertEquals(202, job.status(), job.raw().body());
+        api.events("api/sessions/" + probe.getString("id") + "/jobs/" + job.json().getString("id") + "/events",
+                d -> d.contains("\"done\"") || d.contains("\"failed\""), bearer(probe.getString("token")));
+        assertEquals(204, api.delete("api/sessions/" + probe.getString("id"), bearer(probe.getString("token"))).status());
+        return api.get("api/admin/retention", bearer(operator)).json();
     }
 
     /**
