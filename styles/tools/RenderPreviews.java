@@ -54,7 +54,7 @@ public class RenderPreviews {
                         }
                         Style style = new Style(d.id(), d, lut, Optional.empty());
                         List<Headshot> shots = local.pipeline().render(cleaned.encoded(), a.face().orElseThrow(), Optional.empty(), style,
-                                List.of(new Aspect("4:5", 240, 300)));
+                                List.of(new Aspect("4:5", 240, 300))).headshots();
                         Path out = folder.resolve(d.preview());
                         Files.write(out, shots.get(0).jpeg());
                         System.out.println("wrote " + out + " (" + shots.get(0).jpeg().length + " bytes)");

@@ -84,7 +84,7 @@ public final class PipelineBench {
                 for (int i = 0; i < cleaned.size(); i++) {
                     if (analyses.get(i).usable()) {
                         headshots += pipeline.render(cleaned.get(i), analyses.get(i).face().orElseThrow(),
-                                List.of(Aspect.SQUARE, Aspect.PORTRAIT)).size();
+                                List.of(Aspect.SQUARE, Aspect.PORTRAIT)).headshots().size();
                     }
                 }
                 framingRates[r] = headshots / ((System.nanoTime() - t1) / 1e9);
@@ -98,7 +98,7 @@ public final class PipelineBench {
                 for (byte[] c : cleaned) {
                     PhotoAnalysis a = pipeline.analyse(c);
                     if (a.usable()) {
-                        n += pipeline.render(c, a.face().orElseThrow(), a.embedding(), List.of(Aspect.SQUARE)).size();
+                        n += pipeline.render(c, a.face().orElseThrow(), a.embedding(), List.of(Aspect.SQUARE)).headshots().size();
                     }
                 }
                 perHeadshot[r] = (System.nanoTime() - t) / 1e9 / Math.max(1, n);

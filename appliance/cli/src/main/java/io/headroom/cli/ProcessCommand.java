@@ -14,6 +14,7 @@ import io.headroom.intake.IntakeLimits;
 import io.headroom.intake.PhotoCleaner;
 import io.headroom.model.ModelFile;
 import io.headroom.model.ModelSet;
+import io.headroom.pipeline.ContactSheet;
 import io.headroom.pipeline.Headshot;
 import io.headroom.pipeline.HeadshotPipeline;
 import io.headroom.pipeline.LocalPipeline;
@@ -136,7 +137,8 @@ public final class ProcessCommand {
         int usable = 0;
         // A studio batch holds many people, so there is no "different person" check here; with the
         // identity pack, each headshot reports how close it stays to its source photo.
-        try (LocalPipeline local = new LocalPipeline(models, new HeadshotEncoder(92, ""))) {
+        try (LocalPipeline local = new LocalPipeline(models, new HeadshotEncoder(92, "",
+                !"false".equalsIgnoreCase(configuration.getOrDefault("headroom.output.ai-disclosure", "true").strip())))) {
             HeadshotPipeline pipeline = local.pipeline();
             for (Path input : inputs) {
                 Map<String, Object> entry = processOne(input, outDir, aspects, style, intake, pipeline, sheet);
@@ -192,7 +194,9 @@ public final class ProcessCommand {
         if (analysis.usable()) {
             String stem = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
             List<Map<String, Object>> written = new ArrayList<>();
-            for (Headshot h : pipeline.render(cleaned.encoded(), analysis.face().orElseThrow(), analysis.embedding(), style, aspects)) {
+            io.headroom.pipeline.Rendered rendered = pipeline.render(cleaned.encoded(), analysis.face().orElseThrow(), analysis.embedding(),
+                    style, aspects);
+            for (Headshot h : rendered.headshots()) {
                 String file = stem + "-" + h.aspect().slug() + ".jpg";
                 try {
                     Files.write(outDir.resolve(file), h.jpeg());
@@ -201,6 +205,8 @@ public final class ProcessCommand {
                 }
                 Map<String, Object> w = new LinkedHashMap<>(Map.of("file", file, "aspect", h.aspect().name(), "width", h.width(),
                         "height", h.height(), "padded", h.padded()));
+                w.put("framing", Map.of("composition", h.composition().name(), "extended", h.extended()));
+                w.put("checks", h.checks().asMap());
                 h.identity().ifPresent(similarity -> w.put("identity", round(similarity)));
                 if (sheet) {
                     String sheetFile = stem + "-" + h.aspect().slug() + "-sheet.jpg";
@@ -214,6 +220,16 @@ public final class ProcessCommand {
                 written.add(w);
             }
             entry.put("headshots", written);
+            List<Map<String, Object>> skipped = new ArrayList<>();
+            for (io.headroom.pipeline.Rendered.Skipped k : rendered.skipped()) {
+                Map<String, Object> m = new LinkedHashMap<>(Map.of("aspect", k.aspect().name(), "code", k.reason().code(),
+                        "message", k.reason().message()));
+                k.checks().ifPresent(c -> m.put("checks", c.asMap()));
+                skipped.add(m);
+            }
+            if (!skipped.isEmpty()) {
+                entry.put("skipped", skipped);
+            }
         }
         analysis.embedding().ifPresent(io.headroom.face.Embedding::erase);
         cleaned.wipe();

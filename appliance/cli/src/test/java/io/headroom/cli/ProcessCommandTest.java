@@ -1,5 +1,6 @@
 package io.headroom.cli;
 
+import io.headroom.pipeline.ContactSheet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -34,6 +34,11 @@ public record PhotoAnalysis(Optional<Face> face, int faces, List<Verdict> reason
                 landmarks.map(l -> l.scaled(factor)), embedding);
     }
 
+    /** The same analysis ranked by {@code factor} times its quality. */
+    public PhotoAnalysis ranked(double factor) {
+        return new PhotoAnalysis(face, faces, reasons, sharpness, exposure, quality * factor, rotation, landmarks, embedding);
+    }
+
     /** The same analysis with one more reason not to use the photo. */
     public PhotoAnalysis refused(Verdict verdict) {
         List<Verdict> more = new java.util.ArrayList<>(reasons);

@@ -6,14 +6,15 @@ import java.awt.image.BufferedImage;
  * Focus of the face: variance of the Laplacian over the face region, measured after scaling the
  * region to a fixed width so the figure does not depend on the photo's resolution.
  */
-final class Sharpness {
+public final class Sharpness {
 
     static final int MEASURE_WIDTH = 256;
 
     private Sharpness() {
     }
 
-    static double ofFace(BufferedImage image, Face face) {
+    /** The variance of the Laplacian over the face box, at 256 px face width. */
+    public static double ofFace(BufferedImage image, Face face) {
         int x0 = clamp((int) Math.floor(face.x()), 0, image.getWidth() - 1);
         int y0 = clamp((int) Math.floor(face.y()), 0, image.getHeight() - 1);
         int x1 = clamp((int) Math.ceil(face.x() + face.width()), x0 + 1, image.getWidth());

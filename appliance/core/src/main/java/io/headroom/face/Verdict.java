@@ -10,7 +10,9 @@ public enum Verdict {
     LOOKING_AWAY("You are looking away in this photo: face the camera."),
     TOO_DARK("This photo is too dark: face a window or a lamp."),
     TOO_BRIGHT("This photo is too bright: step out of direct sunlight."),
-    DIFFERENT_PERSON("This looks like a different person from your other photos: use photos of one person only.");
+    DIFFERENT_PERSON("This looks like a different person from your other photos: use photos of one person only."),
+    TOO_CLOSE("Too close to the camera: hold the phone at arm's length or ask someone to take it."),
+    OFF_CENTRE("Your head and shoulders could not be framed from this photo: keep them in the middle of the picture.");
 
     private final String message;
 

@@ -8,11 +8,12 @@ import java.util.List;
  * A framed headshot in memory.
  *
  * @param face     the face in the headshot's pixels (upright: framing turned it by its roll)
+ * @param composition where the face sits: the style's own composition or a closer one
  * @param padded   the sides where the photo did not reach and the frame was filled by extending its
  *                 edges ("top", "left", …); empty when the photo covered the whole frame
  * @param coverage see {@link #coverage()}
  */
-public record Framed(Aspect aspect, BufferedImage image, Face face, List<String> padded, float[] coverage) {
+public record Framed(Aspect aspect, BufferedImage image, Face face, Composition composition, List<String> padded, float[] coverage) {
 
     public Framed {
         padded = List.copyOf(padded);

@@ -9,11 +9,18 @@ import java.awt.geom.Point2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Frames a headshot: turns the photo so the eyes are level, scales it so the face takes the
- * configured share of the width, and places the eye line at the configured height with the face
- * centred.
+ * composition's share of the width, and places the eye line at its height with the face centred.
+ *
+ * <p>The composition is the style's own when the photo fills it; otherwise the first closer one
+ * that it fills ({@link #compose}). "Fills" means that wherever the person can be along the
+ * frame's edges (below the chin: everywhere; beside and above the head: within the head's
+ * reach), the frame lies inside the photo, so no headshot shows the person ending in a straight
+ * line where the photo ended. Beyond the head the frame may reach past the photo: the backdrop
+ * shows there.
  *
  * <p>It reads only the region of the photo the frame covers, subsampled so that the working copy
  * is at most twice the output size: memory per headshot stays small whatever the photo's size.
@@ -22,25 +29,79 @@ import java.util.List;
  */
 public final class Framer {
 
+    /** Samples along each edge of the frame when checking that the photo fills it. */
+    private static final int EDGE_SAMPLES = 48;
+
     private final FramingRules rules;
 
     public Framer(FramingRules rules) {
         this.rules = rules;
     }
 
+    /**
+     * The first composition, the style's own first and then closer ones, that a photo of this
+     * size fills around this face; empty when even the closest does not (the photo is too close to
+     * the face for this aspect).
+     */
+    public Optional<Composition> compose(int sourceWidth, int sourceHeight, Face face, Aspect aspect) {
+        for (Composition c : candidates(face)) {
+            if (fills(c, sourceWidth, sourceHeight, face, aspect)) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * How close a composition this photo needs around this face: 0 when it fills the style's own,
+     * up to 1 for the closest; empty when it fills none.
+     */
+    public java.util.OptionalDouble closeness(int sourceWidth, int sourceHeight, Face face, Aspect aspect) {
+        List<Composition> all = candidates(face);
+        for (int i = 0; i < all.size(); i++) {
+            if (fills(all.get(i), sourceWidth, sourceHeight, face, aspect)) {
+                return java.util.OptionalDouble.of(all.size() == 1 ? 0 : (double) i / (all.size() - 1));
+            }
+        }
+        return java.util.OptionalDouble.empty();
+    }
+
+    /**
+     * Frames with the composition {@link #compose} finds, or the closest one (with edges extended
+     * where the photo does not reach) when none fills the frame.
+     */
     public Framed frame(ImageRegionSource source, Face face, Aspect aspect) {
+        List<Composition> all = candidates(face);
+        Composition c = compose(source.width(), source.height(), face, aspect).orElse(all.get(all.size() - 1));
+        return frame(source, face, aspect, c);
+    }
+
+    /**
+     * The rules' candidates with level eyes, then, for a tilted head, the same keeping 5° and then
+     * up to {@link Composition#MAX_TILT} of its tilt: a rotated frame swings its corners out of the
+     * photo, a less rotated one stays inside. Level eyes at a closer crop come before any tilt.
+     */
+    private List<Composition> candidates(Face face) {
+        double roll = face.rollDegrees();
+        List<Composition> level = rules.candidates();
+        List<Composition> out = new ArrayList<>(level);
+        double kept = 0;
+        for (double keep : new double[] {5, Composition.MAX_TILT}) {
+            double tilt = Math.min(Math.abs(roll), keep);
+            if (tilt > kept + 0.5) {
+                level.forEach(c -> out.add(c.tilted(Math.signum(roll) * tilt)));
+                kept = tilt;
+            }
+        }
+        return out;
+    }
+
+    /** Frames with the composition given. */
+    public Framed frame(ImageRegionSource source, Face face, Aspect aspect, Composition composition) {
         int outW = aspect.width();
         int outH = aspect.height();
-        double faceWidth = FramingRules.FACE_WIDTH_PER_EYE_DISTANCE * face.interEyeDistance();
-        double scale = rules.faceWidth() * outW / faceWidth; // output pixels per source pixel
-        Point eyes = face.eyeCentre();
-
-        // output = translate(eye target) · scale · rotate(-roll) · translate(-eyes) · source
-        AffineTransform toOutput = new AffineTransform();
-        toOutput.translate(outW / 2.0, rules.eyeLine() * outH);
-        toOutput.scale(scale, scale);
-        toOutput.rotate(Math.toRadians(-face.rollDegrees()));
-        toOutput.translate(-eyes.x(), -eyes.y());
+        double scale = scale(composition, face, aspect);
+        AffineTransform toOutput = toOutput(composition, face, aspect);
         AffineTransform toSource = inverse(toOutput);
 
         Rectangle needed = footprint(toSource, outW, outH).intersection(new Rectangle(0, 0, source.width(), source.height()));
@@ -59,7 +120,64 @@ public final class Framer {
         List<String> padded = new ArrayList<>();
         boolean[] outside = new boolean[outW * outH];
         BufferedImage out = render(crop, toCrop, outW, outH, source, toSource, padded, outside);
-        return new Framed(aspect, out, mapped(face, toOutput, scale), padded, padded.isEmpty() ? null : coverage(outside, outW, outH));
+        return new Framed(aspect, out, mapped(face, toOutput, scale), composition, padded,
+                padded.isEmpty() ? null : coverage(outside, outW, outH));
+    }
+
+    private static double scale(Composition c, Face face, Aspect aspect) {
+        double faceWidth = FramingRules.FACE_WIDTH_PER_EYE_DISTANCE * face.interEyeDistance();
+        return c.faceWidth() * aspect.width() / faceWidth; // output pixels per source pixel
+    }
+
+    private static AffineTransform toOutput(Composition c, Face face, Aspect aspect) {
+        Point eyes = face.eyeCentre();
+        // output = translate(eye target) · scale · rotate(-roll) · translate(-eyes) · source
+        AffineTransform t = new AffineTransform();
+        t.translate(aspect.width() / 2.0, c.eyeLine() * aspect.height());
+        double scale = scale(c, face, aspect);
+        t.scale(scale, scale);
+        t.rotate(Math.toRadians(-(face.rollDegrees() - c.tilt())));
+        t.translate(-eyes.x(), -eyes.y());
+        return t;
+    }
+
+    /**
+     * Whether every point of the frame's edges where the person can be maps inside the photo.
+     * The person's reach, in output pixels, with f the face's width: the head is an ellipse about
+     * the eyes (hair included) 1.3 f wide and 1.7 f tall, centred 0.1 f below the eye line; from
+     * 0.5 f below the eye line down, the neck and shoulders can be anywhere across the frame.
+     */
+    static boolean fills(Composition c, int sourceWidth, int sourceHeight, Face face, Aspect aspect) {
+        int w = aspect.width();
+        int h = aspect.height();
+        AffineTransform toSource = inverse(toOutput(c, face, aspect));
+        double f = c.faceWidth() * w;
+        double eyeY = c.eyeLine() * h;
+        double tolerance = 1.0; // source pixels: clamped sampling over one pixel does not show
+        double[] p = new double[2];
+        double[] q = new double[2];
+        for (int edge = 0; edge < 4; edge++) {
+            for (int i = 0; i <= EDGE_SAMPLES; i++) {
+                double t = (double) i / EDGE_SAMPLES;
+                switch (edge) {
+                    case 0 -> { p[0] = t * w; p[1] = 0; }
+                    case 1 -> { p[0] = t * w; p[1] = h; }
+                    case 2 -> { p[0] = 0; p[1] = t * h; }
+                    default -> { p[0] = w; p[1] = t * h; }
+                }
+                double dx = (p[0] - w / 2.0) / (0.65 * f);
+                double dy = (p[1] - (eyeY + 0.1 * f)) / (0.85 * f);
+                boolean person = p[1] >= eyeY + 0.5 * f || dx * dx + dy * dy <= 1;
+                if (!person) {
+                    continue;
+                }
+                toSource.transform(p, 0, q, 0, 1);
+                if (q[0] < -tolerance || q[1] < -tolerance || q[0] > sourceWidth + tolerance || q[1] > sourceHeight + tolerance) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** The face moved into the headshot: keypoints exactly, the box about its mapped centre. */

@@ -15,26 +15,43 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.w3c.dom.Node;
 
 /**
- * Writes a headshot as an sRGB JPEG with no metadata at all, except, when configured, one
- * comment (for example "edited with Headroom"). The comment must not carry anything personal.
+ * Writes a headshot as an sRGB JPEG whose only metadata is, when disclosure is on (the default),
+ * an XMP packet with the IPTC digital source type that says how the photo was edited, and, when
+ * configured, one comment (for example "edited with Headroom"). Nothing else: no personal data,
+ * no time, no device. The comment must not carry anything personal.
  */
 public final class HeadshotEncoder {
 
     private final float quality;
     private final String comment;
+    private final boolean disclose;
+
+    /** With disclosure on. */
+    public HeadshotEncoder(int quality, String comment) {
+        this(quality, comment, true);
+    }
 
     /**
-     * @param quality 1–100
-     * @param comment text for a JPEG comment, or empty for none
+     * @param quality  1–100
+     * @param comment  text for a JPEG comment, or empty for none
+     * @param disclose whether headshots carry their digital source type
      */
-    public HeadshotEncoder(int quality, String comment) {
+    public HeadshotEncoder(int quality, String comment, boolean disclose) {
         if (quality < 1 || quality > 100) {
             throw new IllegalArgumentException("JPEG quality is 1 to 100");
         }
         this.quality = quality / 100f;
         this.comment = comment == null ? "" : comment.strip();
+        this.disclose = disclose;
     }
 
+    /** A headshot, carrying {@code type} when disclosure is on. */
+    public byte[] encode(BufferedImage image, DigitalSourceType type) {
+        byte[] jpeg = encode(image);
+        return disclose ? withXmp(jpeg, xmp(type)) : jpeg;
+    }
+
+    /** Any image (a contact sheet, a preview), with the comment if configured and no source type. */
     public byte[] encode(BufferedImage image) {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -55,6 +72,36 @@ public final class HeadshotEncoder {
             writer.dispose();
         }
         return bytes.toByteArray();
+    }
+
+    /** The XMP packet: the digital source type and nothing else. */
+    static String xmp(DigitalSourceType type) {
+        return "<?xpacket begin=\"\uFEFF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>"
+                + "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">"
+                + "<rdf:Description rdf:about=\"\" xmlns:Iptc4xmpExt=\"http://iptc.org/std/Iptc4xmpExt/2008-02-29/\">"
+                + "<Iptc4xmpExt:DigitalSourceType>" + type.uri() + "</Iptc4xmpExt:DigitalSourceType>"
+                + "</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end=\"r\"?>";
+    }
+
+    /** Inserts an APP1 XMP segment after the JPEG's SOI and its JFIF APP0 segment, if any. */
+    static byte[] withXmp(byte[] jpeg, String packet) {
+        byte[] header = "http://ns.adobe.com/xap/1.0/\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] body = packet.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int length = 2 + header.length + body.length;
+        int at = 2;
+        if ((jpeg[2] & 0xFF) == 0xFF && (jpeg[3] & 0xFF) == 0xE0) {
+            at = 4 + (((jpeg[4] & 0xFF) << 8) | (jpeg[5] & 0xFF));
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(jpeg.length + length + 2);
+        out.write(jpeg, 0, at);
+        out.write(0xFF);
+        out.write(0xE1);
+        out.write(length >> 8);
+        out.write(length & 0xFF);
+        out.write(header, 0, header.length);
+        out.write(body, 0, body.length);
+        out.write(jpeg, at, jpeg.length - at);
+        return out.toByteArray();
     }
 
     private static void addComment(IIOMetadata metadata, String text) throws IOException {

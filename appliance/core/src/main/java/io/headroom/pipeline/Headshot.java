@@ -1,18 +1,28 @@
 package io.headroom.pipeline;
 
 import io.headroom.framing.Aspect;
+import io.headroom.framing.Composition;
 import java.util.List;
 import java.util.OptionalDouble;
 
 /**
- * One finished headshot: a JPEG in memory, and where it had to be padded.
+ * One finished headshot that passed its check: a JPEG in memory, how it was framed, and the
+ * check's figures.
  *
- * @param identity cosine similarity of the headshot's face descriptor to its source photo's, with
- *                 the identity pack (empty without it)
+ * @param padded      the sides where the frame reached past the photo (only beyond the person's
+ *                    reach: the backdrop shows there)
+ * @param composition where the face sits: the style's own composition or a closer one
+ * @param extended    the sides where the photo's clothing was continued by synthesis (none yet:
+ *                    a photo that does not fill a composition is not used for that aspect)
+ * @param checks      the figures of {@link HeadshotCheck}
+ * @param identity    cosine similarity of the headshot's face descriptor to its source photo's, with
+ *                    the identity pack (empty without it)
  */
-public record Headshot(Aspect aspect, int width, int height, byte[] jpeg, List<String> padded, OptionalDouble identity) {
+public record Headshot(Aspect aspect, int width, int height, byte[] jpeg, List<String> padded, Composition composition,
+                       List<String> extended, HeadshotCheck.Figures checks, OptionalDouble identity) {
 
     public Headshot {
         padded = List.copyOf(padded);
+        extended = List.copyOf(extended);
     }
 }

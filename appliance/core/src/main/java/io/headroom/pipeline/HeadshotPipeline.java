@@ -6,6 +6,8 @@ import io.headroom.face.FaceAnalysis;
 import io.headroom.face.PhotoAnalysis;
 import io.headroom.face.Verdict;
 import io.headroom.framing.Aspect;
+import io.headroom.framing.Composition;
+import io.headroom.framing.DigitalSourceType;
 import io.headroom.framing.EncodedImageSource;
 import io.headroom.framing.Framed;
 import io.headroom.framing.Framer;
@@ -71,14 +73,31 @@ public final class HeadshotPipeline {
         int k = Math.max(1, (int) Math.ceil((double) Math.max(source.width(), source.height()) / analysisMaxSide));
         BufferedImage work = source.read(new Rectangle(0, 0, source.width(), source.height()), k);
         PhotoAnalysis a = analysis.analyse(work);
-        if (k == 1 || a.face().isEmpty()) {
+        if (a.face().isEmpty()) {
             return a;
         }
-        return a.scaled(k);
+        PhotoAnalysis scaled = k == 1 ? a : a.scaled(k);
+        return scaled.ranked(frameFit(source.width(), source.height(), scaled.face().get()));
+    }
+
+    /**
+     * How well a photo fills a head-and-shoulders frame from a fair distance, as a ranking factor:
+     * 1 when it fills the default composition in both default aspects, down to 0.75 when it needs
+     * the closest composition, 0.5 when it fills none: a selfie from 60 cm ranks above one from
+     * 15 cm of the same quality.
+     */
+    static double frameFit(int width, int height, Face face) {
+        Framer framer = new Framer(io.headroom.framing.FramingRules.DEFAULT);
+        double fit = 0;
+        for (Aspect aspect : List.of(Aspect.SQUARE, Aspect.PORTRAIT)) {
+            java.util.OptionalDouble t = framer.closeness(width, height, face, aspect);
+            fit += t.isPresent() ? 1 - 0.5 * t.getAsDouble() : 0;
+        }
+        return 0.5 + 0.5 * fit / 2;
     }
 
     /** One headshot per aspect of the photo's face. */
-    public List<Headshot> render(byte[] cleaned, Face face, List<Aspect> aspects) {
+    public Rendered render(byte[] cleaned, Face face, List<Aspect> aspects) {
         return render(cleaned, face, Optional.empty(), aspects);
     }
 
@@ -86,12 +105,17 @@ public final class HeadshotPipeline {
      * One headshot per aspect in the default style; with the source photo's descriptor (identity
      * pack), each headshot reports how close its own face stays to it.
      */
-    public List<Headshot> render(byte[] cleaned, Face face, Optional<Embedding> original, List<Aspect> aspects) {
+    public Rendered render(byte[] cleaned, Face face, Optional<Embedding> original, List<Aspect> aspects) {
         return render(cleaned, face, original, defaultStyle, aspects);
     }
 
-    /** As {@link #render(byte[], Face, Optional, List)}, in {@code style}. */
-    public List<Headshot> render(byte[] cleaned, Face face, Optional<Embedding> original, Style style, List<Aspect> aspects) {
+    /**
+     * As {@link #render(byte[], Face, Optional, List)}, in {@code style}. Each aspect is framed
+     * with the first composition the photo fills (the style's own, else a closer one), finished,
+     * and checked ({@link HeadshotCheck}); an aspect no composition fits, or whose headshot fails
+     * its check, is skipped with a verdict.
+     */
+    public Rendered render(byte[] cleaned, Face face, Optional<Embedding> original, Style style, List<Aspect> aspects) {
         EncodedImageSource source = new EncodedImageSource(cleaned);
         StyleDescriptor d = style.descriptor();
         Framer framer = new Framer(d.framing().rules());
@@ -99,8 +123,14 @@ public final class HeadshotPipeline {
         double retouchStrength = d.retouch().strength();
         Cutout cutout = segmenter == null ? null : new Cutout(segmenter, d.backdrop().backdrop());
         List<Headshot> out = new ArrayList<>();
+        List<Rendered.Skipped> skipped = new ArrayList<>();
         for (Aspect aspect : aspects) {
-            Framed framed = framer.frame(source, face, aspect);
+            Optional<Composition> composition = framer.compose(source.width(), source.height(), face, aspect);
+            if (composition.isEmpty()) {
+                skipped.add(new Rendered.Skipped(aspect, Verdict.TOO_CLOSE, Optional.empty()));
+                continue;
+            }
+            Framed framed = framer.frame(source, face, aspect, composition.get());
             if (retouchStrength > 0) {
                 // The mesh is measured again on the headshot itself, at the resolution the retouch works at.
                 analysis.landmarks(framed.image(), framed.face()).ifPresent(mesh -> retouch.apply(framed.image(), mesh, retouchStrength));
@@ -111,16 +141,33 @@ public final class HeadshotPipeline {
             if (style.hook().isPresent()) {
                 finish(framed.image(), person, d, style.hook().get());
             }
+            HeadshotCheck.Figures checks = HeadshotCheck.check(framed.image(), framed.face(), framed.composition(), person, framed.coverage());
+            if (!checks.passed()) {
+                skipped.add(new Rendered.Skipped(aspect, verdictOf(checks), Optional.of(checks)));
+                framed.image().flush();
+                continue;
+            }
             OptionalDouble identity = original.flatMap(o -> analysis.embedding(framed.image(), framed.face()).map(e -> {
                 double similarity = o.similarity(e);
                 e.erase();
                 return similarity;
             })).map(OptionalDouble::of).orElse(OptionalDouble.empty());
-            out.add(new Headshot(aspect, framed.image().getWidth(), framed.image().getHeight(), encoder.encode(framed.image()), framed.padded(),
-                    identity));
+            out.add(new Headshot(aspect, framed.image().getWidth(), framed.image().getHeight(), encoder.encode(framed.image(), person != null ? DigitalSourceType.COMPOSITE_SYNTHETIC : DigitalSourceType.ALGORITHMICALLY_ENHANCED),
+                    framed.padded(),
+                    framed.composition(), List.of(), checks, identity));
             framed.image().flush();
         }
-        return out;
+        return new Rendered(out, skipped);
+    }
+
+    /** The verdict a person is told for a headshot that failed its check: the first failure's. */
+    static Verdict verdictOf(HeadshotCheck.Figures checks) {
+        return switch (checks.failures().get(0)) {
+            case FLOATING, CUT_EDGE -> Verdict.TOO_CLOSE;
+            case FRAMING -> Verdict.OFF_CENTRE;
+            case EXPOSURE -> checks.faceLuma() < 128 ? Verdict.TOO_DARK : Verdict.TOO_BRIGHT;
+            case BLUR -> Verdict.TOO_BLURRY;
+        };
     }
 
     /** The style's own last step, on the pixels as they will be encoded. */

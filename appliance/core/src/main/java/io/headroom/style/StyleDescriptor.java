@@ -21,10 +21,13 @@ import java.util.List;
 public record StyleDescriptor(String id, String name, String description, Framing framing, BackdropSpec backdrop,
                               GradeSpec grade, Retouch retouch, List<String> aspects, Integer outputWidth, String preview) {
 
-    /** Eye line and face width, as fractions of the frame. */
-    public record Framing(double eyeLine, double faceWidth) {
+    /**
+     * Eye line and face width, as fractions of the frame; {@code closestFaceWidth} (optional,
+     * default 0.75) limits how close a composition may go when a photo does not fill the style's own.
+     */
+    public record Framing(double eyeLine, double faceWidth, Double closestFaceWidth) {
         public FramingRules rules() {
-            return new FramingRules(eyeLine, faceWidth);
+            return closestFaceWidth == null ? new FramingRules(eyeLine, faceWidth) : new FramingRules(eyeLine, faceWidth, closestFaceWidth);
         }
     }
 

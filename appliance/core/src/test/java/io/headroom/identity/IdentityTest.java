@@ -85,7 +85,7 @@ class IdentityTest {
         for (String name : List.of("london_021_neutral.jpg", "lisa_webcam_02.jpg", "obama_2012_oval_office_portrait.jpg")) {
             byte[] photo = cleaned(name);
             PhotoAnalysis a = pipeline.analyse(photo);
-            for (Headshot h : pipeline.render(photo, a.face().orElseThrow(), a.embedding(), List.of(Aspect.SQUARE, Aspect.PORTRAIT))) {
+            for (Headshot h : pipeline.render(photo, a.face().orElseThrow(), a.embedding(), List.of(Aspect.SQUARE, Aspect.PORTRAIT)).headshots()) {
                 double identity = h.identity().orElseThrow();
                 assertTrue(identity >= KEPT_IDENTITY, name + " " + h.aspect().name() + ": similarity to the source " + identity);
             }

@@ -156,6 +156,11 @@ public class HeadroomSettings {
     @ConfigProperty(name = "headroom.output.jpeg-quality", defaultValue = "92")
     int jpegQuality;
 
+    /** Whether headshots carry the IPTC digital source type that says how they were edited. */
+    @Inject
+    @ConfigProperty(name = "headroom.output.ai-disclosure", defaultValue = "true")
+    boolean aiDisclosure;
+
     /** Optional comment written into every headshot, e.g. "edited with Headroom". */
     @Inject
     @ConfigProperty(name = "headroom.output.comment")
@@ -211,6 +216,10 @@ public class HeadroomSettings {
     /** Workers: configured, or one per core (each with {@link #inferenceThreads()} threads). */
     public int jobWorkers() {
         return jobWorkers > 0 ? jobWorkers : Math.max(1, Runtime.getRuntime().availableProcessors() / inferenceThreads);
+    }
+
+    public boolean aiDisclosure() {
+        return aiDisclosure;
     }
 
     public int jobQueueCapacity() {

@@ -44,6 +44,13 @@ public class HeadshotEntity {
     @Column(name = "PADDED", nullable = false, length = 100)
     private String padded;
 
+    @Column(name = "COMPOSITION", nullable = false, length = 32)
+    private String composition;
+
+    /** The self-check's figures as JSON (numbers and codes only). */
+    @Column(name = "CHECKS", length = 1000)
+    private String checks;
+
     @Column(name = "CREATED_AT", nullable = false)
     private Instant createdAt;
 
@@ -58,7 +65,10 @@ public class HeadshotEntity {
     }
 
     public HeadshotEntity(String id, String sessionId, String jobId, String photoId, String style, String aspect, String blobId,
-                          int width, int height, List<String> padded, Double identitySimilarity, long bytes, Instant createdAt) {
+                          int width, int height, List<String> padded, String composition, String checks, Double identitySimilarity,
+                          long bytes, Instant createdAt) {
+        this.composition = composition;
+        this.checks = checks;
         this.bytes = bytes;
         this.id = id;
         this.sessionId = sessionId;
@@ -117,6 +127,16 @@ public class HeadshotEntity {
 
     public List<String> padded() {
         return padded.isEmpty() ? List.of() : Arrays.asList(padded.split(","));
+    }
+
+    /** The composition: {@code head-and-shoulders} (the style's own) or {@code closer}. */
+    public String composition() {
+        return composition;
+    }
+
+    /** The self-check's figures as JSON, or null for headshots made before the check existed. */
+    public String checks() {
+        return checks;
     }
 
     public Instant createdAt() {

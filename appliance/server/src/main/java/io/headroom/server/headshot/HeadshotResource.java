@@ -30,11 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "headshots", description = "Results; needs the session's token")
 public class HeadshotResource {
 
-    /** A headshot as listed. */
-    public record HeadshotView(String id, String photoId, String style, String aspect, int width, int height,
-                               List<String> padded, Double identity, Instant createdAt) {
-    }
-
     @Inject
     SessionAccess access;
 
@@ -53,11 +48,11 @@ public class HeadshotResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "List headshots")
-    @APIResponse(responseCode = "200", description = "The headshots, oldest first")
+    @APIResponse(responseCode = "200", description = "The headshots, best first: each job's in the order it made them, "
+            + "its best photo first")
     public List<HeadshotView> list(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         SessionEntity session = access.authorize(id, authorization, request);
-        return headshots.all(session).stream().map(h -> new HeadshotView(h.id(), h.photoId(), h.style(), h.aspect(), h.width(), h.height(),
-                h.padded(), h.identitySimilarity(), h.createdAt())).toList();
+        return headshots.all(session).stream().map(HeadshotView::of).toList();
     }
 
     @GET

@@ -58,6 +58,10 @@ public class JobPhotoEntity {
     @Column(name = "QUALITY", nullable = false)
     private double quality;
 
+    /** Outputs this photo gave no headshot for: {@code style aspect code} entries joined by ";". */
+    @Column(name = "SKIPPED", nullable = false, length = 2000)
+    private String skipped = "";
+
     @Column(name = "SELECTED", nullable = false)
     private boolean selected;
 
@@ -91,6 +95,16 @@ public class JobPhotoEntity {
 
     boolean selected() {
         return selected;
+    }
+
+    List<SkippedOutput> skipped() {
+        return skipped.isEmpty() ? List.of() : Arrays.stream(skipped.split(";")).map(SkippedOutput::parse).toList();
+    }
+
+    void skip(List<SkippedOutput> outputs) {
+        List<String> all = new java.util.ArrayList<>(skipped.isEmpty() ? List.of() : Arrays.asList(skipped.split(";")));
+        outputs.forEach(o -> all.add(o.format()));
+        skipped = String.join(";", all);
     }
 
     void select() {

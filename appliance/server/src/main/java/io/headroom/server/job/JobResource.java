@@ -58,11 +58,13 @@ public class JobResource {
     }
 
     /** A photo's verdict in a job. */
-    public record PhotoVerdict(String id, String verdict, List<Map<String, String>> reasons, double quality, boolean selected) {
+    public record PhotoVerdict(String id, String verdict, List<Map<String, String>> reasons, double quality, boolean selected,
+                               List<Map<String, String>> skipped) {
     }
 
     /** A job as the person sees it. */
-    public record JobView(String id, String state, int progress, List<String> styles, String problem, List<PhotoVerdict> photos) {
+    public record JobView(String id, String state, int progress, List<String> styles, String problem, List<PhotoVerdict> photos,
+                          List<io.headroom.server.headshot.HeadshotView> headshots) {
     }
 
     @Inject
@@ -179,8 +181,12 @@ public class JobResource {
         List<PhotoVerdict> verdicts = store.photos(job.id()).stream().map(p -> new PhotoVerdict(p.photoId(),
                 p.usable() ? "usable" : "unusable",
                 p.reasonCodes().stream().map(c -> Map.of("code", c, "message", message(c))).toList(),
-                Math.round(p.quality() * 1000) / 1000.0, p.selected())).toList();
-        return new JobView(job.id(), job.state().name().toLowerCase(Locale.ROOT), job.progress(), job.styles(), job.problem(), verdicts);
+                Math.round(p.quality() * 1000) / 1000.0, p.selected(),
+                p.skipped().stream().map(k -> Map.of("style", k.style(), "aspect", k.aspect(), "code", k.code(), "message", message(k.code())))
+                        .toList())).toList();
+        List<io.headroom.server.headshot.HeadshotView> made = store.headshotsOf(job.id()).stream()
+                .map(io.headroom.server.headshot.HeadshotView::of).toList();
+        return new JobView(job.id(), job.state().name().toLowerCase(Locale.ROOT), job.progress(), job.styles(), job.problem(), verdicts, made);
     }
 
     private static String message(String code) {

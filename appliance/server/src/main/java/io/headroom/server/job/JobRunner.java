@@ -134,11 +134,14 @@ public class JobRunner {
             for (Analysed item : best) {
                 byte[] bytes = photos.read(item.photo());
                 for (StyleCatalog.Offered style : styles.styles()) {
-                    for (Headshot h : pipeline.render(bytes, item.analysis().face().orElseThrow(), item.analysis().embedding(),
-                            style.style(), style.outputs())) {
+                    io.headroom.pipeline.Rendered rendered = pipeline.render(bytes, item.analysis().face().orElseThrow(),
+                            item.analysis().embedding(), style.style(), style.outputs());
+                    store.recordSkipped(jobId, item.photo().id(), rendered.skipped().stream()
+                            .map(k -> new SkippedOutput(style.style().id(), k.aspect().name(), k.reason().code())).toList());
+                    for (Headshot h : rendered.headshots()) {
                         String blobId = random.hexId();
                         HeadshotEntity row = new HeadshotEntity(random.id(), job.sessionId(), jobId, item.photo().id(), style.style().id(),
-                                h.aspect().name(), blobId, h.width(), h.height(), h.padded(),
+                                h.aspect().name(), blobId, h.width(), h.height(), h.padded(), h.composition().name(), checksJson(h.checks()),
                                 h.identity().isPresent() ? h.identity().getAsDouble() : null, h.jpeg().length, clock.instant());
                         if (!store.storeHeadshot(row, prefix, h.jpeg(), key)) {
                             return; // cancelled meanwhile: nothing was stored
@@ -152,6 +155,21 @@ public class JobRunner {
             }
         }
         store.finish(jobId, JobState.DONE, null);
+    }
+
+    /** The check's figures as stored: numbers and codes only, nothing of the person. */
+    static String checksJson(io.headroom.pipeline.HeadshotCheck.Figures checks) {
+        jakarta.json.JsonObjectBuilder b = jakarta.json.Json.createObjectBuilder();
+        checks.asMap().forEach((k, v) -> {
+            if (v instanceof Double d) {
+                b.add(k, d);
+            } else if (v instanceof List<?> l) {
+                jakarta.json.JsonArrayBuilder a = jakarta.json.Json.createArrayBuilder();
+                l.forEach(x -> a.add(String.valueOf(x)));
+                b.add(k, a);
+            }
+        });
+        return b.build().toString();
     }
 
     /** A job run again after a crash starts clean: headshots of the earlier attempt go. */

@@ -96,6 +96,18 @@ public class JobStore {
         em.persist(new JobPhotoEntity(jobId, photoId, usable, reasons, quality));
     }
 
+    /** Records the outputs of a photo that gave no headshot, and why. */
+    @Transactional
+    public void recordSkipped(String jobId, String photoId, List<SkippedOutput> outputs) {
+        if (outputs.isEmpty()) {
+            return;
+        }
+        JobPhotoEntity e = em.find(JobPhotoEntity.class, new JobPhotoEntity.Key(jobId, photoId));
+        if (e != null) {
+            e.skip(outputs);
+        }
+    }
+
     @Transactional
     public void markSelected(String jobId, List<String> photoIds) {
         for (String p : photoIds) {
@@ -179,6 +191,13 @@ public class JobStore {
             }
         }
         return resumed;
+    }
+
+    /** The headshots a job has made so far, in the order they were made (best photo first). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<HeadshotEntity> headshotsOf(String jobId) {
+        return em.createQuery("SELECT h FROM HeadshotEntity h WHERE h.jobId = :j ORDER BY h.createdAt, h.id", HeadshotEntity.class)
+                .setParameter("j", jobId).getResultList();
     }
 
     /** Headshots a job had recorded before it stopped, to start it again cleanly. */

@@ -63,7 +63,7 @@ public class PipelineModels {
         FaceEmbedder embedder = identity == null ? null : identity.embedder();
         return new HeadshotPipeline(new FaceAnalysis(front.detector(), back.detector(), landmarks.detector(), embedder, analysis),
                 analysis.analysisMaxSide(),
-                matting != null ? matting.segmenter() : segmentation.segmenter(), new HeadshotEncoder(settings.jpegQuality(), settings.outputComment()));
+                matting != null ? matting.segmenter() : segmentation.segmenter(), new HeadshotEncoder(settings.jpegQuality(), settings.outputComment(), settings.aiDisclosure()));
     }
 
     public String deviceLabel() {

@@ -1,4 +1,4 @@
-package io.headroom.cli;
+package io.headroom.pipeline;
 
 import io.headroom.face.Resize;
 import io.headroom.framing.HeadshotEncoder;
@@ -11,15 +11,16 @@ import java.io.UncheckedIOException;
 import javax.imageio.ImageIO;
 
 /** A before/after sheet: the cleaned photo and the headshot side by side at the same height. */
-final class ContactSheet {
+public final class ContactSheet {
 
-    static final int HEIGHT = 600;
+    public static final int HEIGHT = 600;
     private static final int GAP = 16;
 
     private ContactSheet() {
     }
 
-    static byte[] of(byte[] before, byte[] after) {
+    /** The two JPEGs or PNGs side by side, as a JPEG. */
+    public static byte[] of(byte[] before, byte[] after) {
         try {
             BufferedImage a = ImageIO.read(new ByteArrayInputStream(before));
             BufferedImage b = ImageIO.read(new ByteArrayInputStream(after));

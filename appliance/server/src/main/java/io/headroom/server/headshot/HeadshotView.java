@@ -1,0 +1,26 @@
+package io.headroom.server.headshot;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A headshot as listed: what it shows, how it was framed ({@code composition}: the style's own
+ * {@code head-and-shoulders} or {@code closer}; {@code extended}: the sides where clothing was
+ * continued by synthesis, none so far) and its self-check's figures.
+ */
+public record HeadshotView(String id, String photoId, String style, String aspect, int width, int height, List<String> padded,
+                           Framing framing, JsonObject checks, Double identity, Instant createdAt) {
+
+    /** How the headshot was framed. */
+    public record Framing(String composition, List<String> extended) {
+    }
+
+    public static HeadshotView of(HeadshotEntity h) {
+        JsonObject checks = h.checks() == null ? null : Json.createReader(new StringReader(h.checks())).readObject();
+        return new HeadshotView(h.id(), h.photoId(), h.style(), h.aspect(), h.width(), h.height(), h.padded(),
+                new Framing(h.composition(), List.of()), checks, h.identitySimilarity(), h.createdAt());
+    }
+}
