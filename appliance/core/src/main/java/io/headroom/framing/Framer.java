@@ -118,10 +118,10 @@ public final class Framer {
         toCrop.concatenate(toSource);
 
         List<String> padded = new ArrayList<>();
-        boolean[] outside = new boolean[outW * outH];
-        BufferedImage out = render(crop, toCrop, outW, outH, source, toSource, padded, outside);
+        byte[] beyond = new byte[outW * outH];
+        BufferedImage out = render(crop, toCrop, outW, outH, source, toSource, padded, beyond);
         return new Framed(aspect, out, mapped(face, toOutput, scale), composition, padded,
-                padded.isEmpty() ? null : coverage(outside, outW, outH));
+                padded.isEmpty() ? null : coverage(beyond, outW, outH), padded.isEmpty() ? null : beyond);
     }
 
     private static double scale(Composition c, Face face, Aspect aspect) {
@@ -148,36 +148,146 @@ public final class Framer {
      * 0.5 f below the eye line down, the neck and shoulders can be anywhere across the frame.
      */
     static boolean fills(Composition c, int sourceWidth, int sourceHeight, Face face, Aspect aspect) {
-        int w = aspect.width();
-        int h = aspect.height();
-        AffineTransform toSource = inverse(toOutput(c, face, aspect));
-        double f = c.faceWidth() * w;
-        double eyeY = c.eyeLine() * h;
-        double tolerance = 1.0; // source pixels: clamped sampling over one pixel does not show
-        double[] p = new double[2];
-        double[] q = new double[2];
-        for (int edge = 0; edge < 4; edge++) {
-            for (int i = 0; i <= EDGE_SAMPLES; i++) {
-                double t = (double) i / EDGE_SAMPLES;
-                switch (edge) {
-                    case 0 -> { p[0] = t * w; p[1] = 0; }
-                    case 1 -> { p[0] = t * w; p[1] = h; }
-                    case 2 -> { p[0] = 0; p[1] = t * h; }
-                    default -> { p[0] = w; p[1] = t * h; }
-                }
-                double dx = (p[0] - w / 2.0) / (0.65 * f);
-                double dy = (p[1] - (eyeY + 0.1 * f)) / (0.85 * f);
-                boolean person = p[1] >= eyeY + 0.5 * f || dx * dx + dy * dy <= 1;
-                if (!person) {
-                    continue;
-                }
-                toSource.transform(p, 0, q, 0, 1);
-                if (q[0] < -tolerance || q[1] < -tolerance || q[0] > sourceWidth + tolerance || q[1] > sourceHeight + tolerance) {
-                    return false;
-                }
+        Reach reach = new Reach(c, face, aspect);
+        for (double[] p : edgePoints(aspect)) {
+            if ((reach.below(p) || reach.head(p)) && !reach.inPhoto(p, sourceWidth, sourceHeight)) {
+                return false;
             }
         }
         return true;
+    }
+
+    /**
+     * The composition whose frame needs the least of the person continued past the photo
+     * ({@link ClothingExtension}) while the whole head down to below the chin, hair included,
+     * lies inside the photo;
+     * empty when no candidate keeps the head inside or each would need more than
+     * {@link #MAX_EXTENDED} of the frame continued. Called when {@link #compose} finds none.
+     */
+    public Optional<Composition> extendable(int sourceWidth, int sourceHeight, Face face, Aspect aspect) {
+        Composition best = null;
+        double least = MAX_EXTENDED;
+        for (Composition c : candidates(face)) {
+            Reach reach = new Reach(c, face, aspect);
+            if (!headInside(reach, sourceWidth, sourceHeight, aspect)) {
+                continue;
+            }
+            double missing = missingBelow(reach, sourceWidth, sourceHeight, aspect);
+            if (missing <= least) {
+                // Ties keep the earlier candidate: the style's own, level eyes, before closer or tilted ones.
+                if (best == null || missing < least - 1e-9) {
+                    best = c;
+                    least = missing;
+                }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /**
+     * The most of a frame's area that may be the person continued past the photo: a strip along
+     * the edge, where continued clothing reads as the photo's own; deeper synthesis streaks.
+     */
+    public static final double MAX_EXTENDED = 0.05;
+
+    private static boolean headInside(Reach reach, int sourceWidth, int sourceHeight, Aspect aspect) {
+        // The head ellipse clipped to the frame is convex, and so is the photo's outline: it is
+        // inside when its outline is, that is the ellipse's arc within the frame and the frame's
+        // edges within the ellipse.
+        for (int i = 0; i < 4 * EDGE_SAMPLES; i++) {
+            double a = 2 * Math.PI * i / (4 * EDGE_SAMPLES);
+            double[] p = reach.onHead(a);
+            if (p[0] >= 0 && p[1] >= 0 && p[0] <= aspect.width() && p[1] <= aspect.height() && reach.aboveChin(p)
+                    && !reach.inPhoto(p, sourceWidth, sourceHeight)) {
+                return false;
+            }
+        }
+        for (double[] p : edgePoints(aspect)) {
+            if (reach.head(p) && reach.aboveChin(p) && !reach.inPhoto(p, sourceWidth, sourceHeight)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The share of the frame, sampled on a grid, below the neck and past the photo's edges. */
+    private static double missingBelow(Reach reach, int sourceWidth, int sourceHeight, Aspect aspect) {
+        int n = 2 * EDGE_SAMPLES;
+        int missing = 0;
+        double[] p = new double[2];
+        for (int j = 0; j < n; j++) {
+            for (int i = 0; i < n; i++) {
+                p[0] = (i + 0.5) * aspect.width() / n;
+                p[1] = (j + 0.5) * aspect.height() / n;
+                if (reach.below(p) && !reach.inPhoto(p, sourceWidth, sourceHeight)) {
+                    missing++;
+                }
+            }
+        }
+        return (double) missing / (n * n);
+    }
+
+    private static List<double[]> edgePoints(Aspect aspect) {
+        int w = aspect.width();
+        int h = aspect.height();
+        List<double[]> out = new ArrayList<>(4 * (EDGE_SAMPLES + 1));
+        for (int i = 0; i <= EDGE_SAMPLES; i++) {
+            double t = (double) i / EDGE_SAMPLES;
+            out.add(new double[] {t * w, 0});
+            out.add(new double[] {t * w, h});
+            out.add(new double[] {0, t * h});
+            out.add(new double[] {w, t * h});
+        }
+        return out;
+    }
+
+    /** Where the person can be in one composition's frame, in output pixels (see {@link #fills}). */
+    private static final class Reach {
+        private final AffineTransform toSource;
+        private final double f;
+        private final double eyeY;
+        private final double centreX;
+        private final double[] q = new double[2];
+
+        Reach(Composition c, Face face, Aspect aspect) {
+            this.toSource = inverse(toOutput(c, face, aspect));
+            this.f = c.faceWidth() * aspect.width();
+            this.eyeY = c.eyeLine() * aspect.height();
+            this.centreX = aspect.width() / 2.0;
+        }
+
+        /** Below the neck's start: the person may be anywhere across the frame. */
+        boolean below(double[] p) {
+            return p[1] >= neckY();
+        }
+
+        double neckY() {
+            return eyeY + 0.5 * f;
+        }
+
+        /**
+         * Above a line a little below the chin (the chin lies about 0.65 f below the eyes, f being
+         * 2.5 eye distances): what must come from the photo; below it, neck and clothing.
+         */
+        boolean aboveChin(double[] p) {
+            return p[1] <= eyeY + 0.8 * f;
+        }
+
+        boolean head(double[] p) {
+            double dx = (p[0] - centreX) / (0.65 * f);
+            double dy = (p[1] - (eyeY + 0.1 * f)) / (0.85 * f);
+            return dx * dx + dy * dy <= 1;
+        }
+
+        double[] onHead(double angle) {
+            return new double[] {centreX + 0.65 * f * Math.cos(angle), eyeY + 0.1 * f + 0.85 * f * Math.sin(angle)};
+        }
+
+        boolean inPhoto(double[] p, int sourceWidth, int sourceHeight) {
+            double tolerance = 1.0; // source pixels: clamped sampling over one pixel does not show
+            toSource.transform(p, 0, q, 0, 1);
+            return q[0] >= -tolerance && q[1] >= -tolerance && q[0] <= sourceWidth + tolerance && q[1] <= sourceHeight + tolerance;
+        }
     }
 
     /** The face moved into the headshot: keypoints exactly, the box about its mapped centre. */
@@ -193,7 +303,7 @@ public final class Framer {
     }
 
     private static BufferedImage render(BufferedImage crop, AffineTransform toCrop, int outW, int outH,
-                                        ImageRegionSource source, AffineTransform toSource, List<String> padded, boolean[] outside) {
+                                        ImageRegionSource source, AffineTransform toSource, List<String> padded, byte[] beyond) {
         int cw = crop.getWidth();
         int ch = crop.getHeight();
         int[] src = crop.getRGB(0, 0, cw, ch, null, 0, cw);
@@ -209,13 +319,14 @@ public final class Framer {
                 p[0] = x + 0.5;
                 p[1] = y + 0.5;
                 toSource.transform(p, 0, s, 0, 1);
-                boolean out = s[0] < 0 || s[1] < 0 || s[0] >= source.width() || s[1] >= source.height();
-                if (out) {
-                    outside[y * outW + x] = true;
-                    top |= s[1] < 0;
-                    bottom |= s[1] >= source.height();
-                    left |= s[0] < 0;
-                    right |= s[0] >= source.width();
+                int b = (s[1] < 0 ? Framed.TOP : 0) | (s[1] >= source.height() ? Framed.BOTTOM : 0)
+                        | (s[0] < 0 ? Framed.LEFT : 0) | (s[0] >= source.width() ? Framed.RIGHT : 0);
+                if (b != 0) {
+                    beyond[y * outW + x] = (byte) b;
+                    top |= (b & Framed.TOP) != 0;
+                    bottom |= (b & Framed.BOTTOM) != 0;
+                    left |= (b & Framed.LEFT) != 0;
+                    right |= (b & Framed.RIGHT) != 0;
                 }
                 toCrop.transform(p, 0, s, 0, 1);
                 dst[y * outW + x] = bilinearClamped(src, cw, ch, s[0] - 0.5, s[1] - 0.5);
@@ -234,7 +345,7 @@ public final class Framer {
             padded.add("right");
         }
         if (!padded.isEmpty()) {
-            softenPadding(dst, outside, outW, outH);
+            softenPadding(dst, beyond, outW, outH);
         }
         BufferedImage image = new BufferedImage(outW, outH, BufferedImage.TYPE_INT_RGB);
         image.setRGB(0, 0, outW, outH, dst, 0, outW);
@@ -242,15 +353,15 @@ public final class Framer {
     }
 
     /** 1 where the photo is, 0 where its edges were extended, blended over a few pixels. */
-    private static float[] coverage(boolean[] outside, int w, int h) {
-        int[] packed = new int[outside.length];
-        for (int i = 0; i < outside.length; i++) {
-            packed[i] = outside[i] ? 0 : 0xFFFFFF;
+    private static float[] coverage(byte[] beyond, int w, int h) {
+        int[] packed = new int[beyond.length];
+        for (int i = 0; i < beyond.length; i++) {
+            packed[i] = beyond[i] != 0 ? 0 : 0xFFFFFF;
         }
         int[] soft = BoxBlur.blur(packed, w, h, Math.max(2, Math.min(w, h) / 100));
-        float[] c = new float[outside.length];
+        float[] c = new float[beyond.length];
         for (int i = 0; i < c.length; i++) {
-            c[i] = outside[i] ? 0f : (soft[i] & 0xFF) / 255f;
+            c[i] = beyond[i] != 0 ? 0f : (soft[i] & 0xFF) / 255f;
         }
         return c;
     }
@@ -259,12 +370,12 @@ public final class Framer {
      * The padded area holds the photo's edge pixels stretched outwards (clamped sampling); blur it
      * so it reads as an out-of-focus continuation of the background rather than streaks.
      */
-    private static void softenPadding(int[] dst, boolean[] outside, int w, int h) {
+    private static void softenPadding(int[] dst, byte[] beyond, int w, int h) {
         int radius = Math.max(8, Math.min(w, h) / 12);
         int[] blurred = BoxBlur.blur(dst, w, h, radius);
         blurred = BoxBlur.blur(blurred, w, h, radius);
         for (int i = 0; i < dst.length; i++) {
-            if (outside[i]) {
+            if (beyond[i] != 0) {
                 dst[i] = blurred[i];
             }
         }

@@ -31,6 +31,15 @@ public final class Cutout {
      * @param coverage from {@link io.headroom.framing.Framed#coverage()}, or null
      */
     public float[] apply(BufferedImage headshot, float[] coverage) {
+        return apply(headshot, coverage, null);
+    }
+
+    /**
+     * As {@link #apply(BufferedImage, float[])}, where framing continued the person past the photo
+     * ({@link io.headroom.framing.Framed#extension()}): there the person is what was continued, not
+     * what segmentation makes of synthesised clothing.
+     */
+    public float[] apply(BufferedImage headshot, float[] coverage, float[] extension) {
         int w = headshot.getWidth();
         int h = headshot.getHeight();
         int[] px = headshot.getRGB(0, 0, w, h, null, 0, w);
@@ -42,7 +51,7 @@ public final class Cutout {
                 : new GuidedFilter(Math.max(4, Math.min(w, h) / 64), 1e-3).refine(px, coarse, w, h);
         if (coverage != null) {
             for (int i = 0; i < alpha.length; i++) {
-                alpha[i] *= coverage[i];
+                alpha[i] = alpha[i] * coverage[i] + (extension != null ? extension[i] : 0f);
             }
         }
         int[] ground = backdrop.render(w, h, px);

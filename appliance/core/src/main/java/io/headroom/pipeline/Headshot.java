@@ -12,8 +12,9 @@ import java.util.OptionalDouble;
  * @param padded      the sides where the frame reached past the photo (only beyond the person's
  *                    reach: the backdrop shows there)
  * @param composition where the face sits: the style's own composition or a closer one
- * @param extended    the sides where the photo's clothing was continued by synthesis (none yet:
- *                    a photo that does not fill a composition is not used for that aspect)
+ * @param extended    the sides past which the person's clothing was continued by synthesis
+ *                    ({@link io.headroom.framing.ClothingExtension}); empty when the photo filled
+ *                    the frame
  * @param checks      the figures of {@link HeadshotCheck}
  * @param identity    cosine similarity of the headshot's face descriptor to its source photo's, with
  *                    the identity pack (empty without it)

@@ -6,6 +6,7 @@ import io.headroom.face.FaceAnalysis;
 import io.headroom.face.PhotoAnalysis;
 import io.headroom.face.Verdict;
 import io.headroom.framing.Aspect;
+import io.headroom.framing.ClothingExtension;
 import io.headroom.framing.Composition;
 import io.headroom.framing.DigitalSourceType;
 import io.headroom.framing.EncodedImageSource;
@@ -40,6 +41,8 @@ import java.util.function.ToDoubleFunction;
  * <p>Not thread-safe: one per worker (it holds the worker's detectors).
  */
 public final class HeadshotPipeline {
+
+    private static final ClothingExtension EXTENSION = new ClothingExtension();
 
     private final FaceAnalysis analysis;
     private final HeadshotEncoder encoder;
@@ -126,36 +129,51 @@ public final class HeadshotPipeline {
         List<Rendered.Skipped> skipped = new ArrayList<>();
         for (Aspect aspect : aspects) {
             Optional<Composition> composition = framer.compose(source.width(), source.height(), face, aspect);
+            // Second choice, with a cut-out to keep the continued person: clothing continued past the photo.
+            boolean extend = composition.isEmpty() && segmenter != null;
+            if (extend) {
+                composition = framer.extendable(source.width(), source.height(), face, aspect);
+            }
             if (composition.isEmpty()) {
                 skipped.add(new Rendered.Skipped(aspect, Verdict.TOO_CLOSE, Optional.empty()));
                 continue;
             }
             Framed framed = framer.frame(source, face, aspect, composition.get());
+            if (extend) {
+                Optional<Framed> extended = EXTENSION.extend(framed, segmenter.segment(framed.image()));
+                if (extended.isEmpty()) {
+                    skipped.add(new Rendered.Skipped(aspect, Verdict.TOO_CLOSE, Optional.empty()));
+                    framed.image().flush();
+                    continue;
+                }
+                framed = extended.get();
+            }
+            Framed done = framed;
             if (retouchStrength > 0) {
                 // The mesh is measured again on the headshot itself, at the resolution the retouch works at.
-                analysis.landmarks(framed.image(), framed.face()).ifPresent(mesh -> retouch.apply(framed.image(), mesh, retouchStrength));
+                analysis.landmarks(done.image(), done.face()).ifPresent(mesh -> retouch.apply(done.image(), mesh, retouchStrength));
             }
             // Light and colour are judged on the person's own photo; the backdrop is the style's, as given.
-            look.apply(framed.image());
-            float[] person = cutout != null ? cutout.apply(framed.image(), framed.coverage()) : null;
+            look.apply(done.image());
+            float[] person = cutout != null ? cutout.apply(done.image(), done.coverage(), done.extension()) : null;
             if (style.hook().isPresent()) {
-                finish(framed.image(), person, d, style.hook().get());
+                finish(done.image(), person, d, style.hook().get());
             }
-            HeadshotCheck.Figures checks = HeadshotCheck.check(framed.image(), framed.face(), framed.composition(), person, framed.coverage());
+            HeadshotCheck.Figures checks = HeadshotCheck.check(done.image(), done.face(), done.composition(), person, done.filled());
             if (!checks.passed()) {
                 skipped.add(new Rendered.Skipped(aspect, verdictOf(checks), Optional.of(checks)));
-                framed.image().flush();
+                done.image().flush();
                 continue;
             }
-            OptionalDouble identity = original.flatMap(o -> analysis.embedding(framed.image(), framed.face()).map(e -> {
+            OptionalDouble identity = original.flatMap(o -> analysis.embedding(done.image(), done.face()).map(e -> {
                 double similarity = o.similarity(e);
                 e.erase();
                 return similarity;
             })).map(OptionalDouble::of).orElse(OptionalDouble.empty());
-            out.add(new Headshot(aspect, framed.image().getWidth(), framed.image().getHeight(), encoder.encode(framed.image(), person != null ? DigitalSourceType.COMPOSITE_SYNTHETIC : DigitalSourceType.ALGORITHMICALLY_ENHANCED),
-                    framed.padded(),
-                    framed.composition(), List.of(), checks, identity));
-            framed.image().flush();
+            out.add(new Headshot(aspect, done.image().getWidth(), done.image().getHeight(), encoder.encode(done.image(), person != null ? DigitalSourceType.COMPOSITE_SYNTHETIC : DigitalSourceType.ALGORITHMICALLY_ENHANCED),
+                    done.padded(),
+                    done.composition(), done.extended(), checks, identity));
+            done.image().flush();
         }
         return new Rendered(out, skipped);
     }
