@@ -104,6 +104,32 @@ class JobsIT extends WithSession {
         assertEquals("image/jpeg", one.headers().firstValue("Content-Type").orElse(""));
     }
 
+    /** The same person from 15 cm and from 60 cm, the close one uploaded first: the far one is rendered and listed first. */
+    @Test
+    void theSelfieThatFillsAHeadAndShouldersFrameComesFirst() {
+        JsonArray photos = upload("lisa_zoom_15cm.jpg", "lisa_zoom_60cm.jpg");
+        String near = photos.getJsonObject(0).getString("id");
+        String far = photos.getJsonObject(1).getString("id");
+        String job = startJob();
+        List<String> events = api.events("api/sessions/" + id + "/jobs/" + job + "/events",
+                d -> d.contains("\"done\"") || d.contains("\"failed\""), bearer(token));
+        assertTrue(events.get(events.size() - 1).contains("\"done\""), events.toString());
+
+        JsonArray headshots = (JsonArray) api.get("api/sessions/" + id + "/headshots", bearer(token)).structure();
+        List<String> order = headshots.getValuesAs(JsonObject.class).stream().map(h -> h.getString("photoId")).toList();
+        assertEquals(far, order.get(0), "the 60 cm selfie's headshots come first: " + order);
+        assertEquals(List.of(far, far), order.subList(0, 2));
+        assertTrue(order.contains(near), "the 15 cm selfie still gives a headshot where a closer frame fills: " + order);
+
+        JsonObject view = api.get("api/sessions/" + id + "/jobs/" + job, bearer(token)).json();
+        JsonObject nearView = view.getJsonArray("photos").getValuesAs(JsonObject.class).stream()
+                .filter(p -> p.getString("id").equals(near)).findFirst().orElseThrow();
+        JsonObject skipped = nearView.getJsonArray("skipped").getJsonObject(0);
+        assertEquals("1:1", skipped.getString("aspect"));
+        assertEquals("too-close", skipped.getString("code"));
+        assertFalse(skipped.getString("message").isBlank());
+    }
+
     @Test
     void stylesOfTheInstalledPacksAreOfferedWithPreviewsAndMakeHeadshots() throws Exception {
         JsonArray styles = (JsonArray) api.get("api/styles").structure();
