@@ -27,8 +27,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Prints photos per second for analysis and headshots per second for framing + encoding, on one
- * thread (one worker), as medians over several rounds. Usage:
+ * Prints, on one thread (one worker), as medians over several rounds: the full headshot's cost per
+ * photo beside a baseline measured in the same run and their ratio, photos per second for analysis,
+ * headshots per second for framing + encoding, and the cost of each step the studio-grade framing
+ * added ({@link StepCosts}; {@code -Dheadroom.bench.steps=false} leaves them out). Usage:
  * {@code java -cp appliance/bench/target/benchmarks.jar io.headroom.bench.PipelineBench MODELS_DIR PHOTO_DIR}.
  */
 public final class PipelineBench {
@@ -89,25 +91,36 @@ public final class PipelineBench {
                 }
                 framingRates[r] = headshots / ((System.nanoTime() - t1) / 1e9);
             }
-            // The full pipeline per 1024×1024 headshot: analysis, framing, light and colour, encoding.
+            // The full headshot, per photo: one photo to one 1024² headshot, analysis included, nothing
+            // cached between photos; beside it, in the same rounds, the baseline any image service pays
+            // for that photo (decode the whole file, one bilinear resize to 1024², encode at 0.92).
             java.lang.management.ManagementFactory.getMemoryPoolMXBeans().forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
-            double[] perHeadshot = new double[rounds];
+            List<Double> full = new ArrayList<>();
+            List<Double> base = new ArrayList<>();
             for (int r = 0; r < rounds; r++) {
-                int n = 0;
-                long t = System.nanoTime();
                 for (byte[] c : cleaned) {
+                    long t = System.nanoTime();
                     PhotoAnalysis a = pipeline.analyse(c);
-                    if (a.usable()) {
-                        n += pipeline.render(c, a.face().orElseThrow(), a.embedding(), List.of(Aspect.SQUARE)).headshots().size();
+                    int n = a.usable() ? pipeline.render(c, a.face().orElseThrow(), a.embedding(), List.of(Aspect.SQUARE)).headshots().size() : 0;
+                    double seconds = (System.nanoTime() - t) / 1e9;
+                    if (n == 1) {
+                        full.add(seconds);
+                        base.add(baseline(c));
                     }
                 }
-                perHeadshot[r] = (System.nanoTime() - t) / 1e9 / Math.max(1, n);
             }
             long peakHeap = java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
                     .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP)
                     .mapToLong(p -> p.getPeakUsage() == null ? 0 : p.getPeakUsage().getUsed()).sum();
-            System.out.printf("full pipeline: %.3f s per 1024×1024 headshot (median of %d rounds), peak heap %d MiB%n",
-                    median(perHeadshot), rounds, peakHeap >> 20);
+            double fullMedian = median(full);
+            double baseMedian = median(base);
+            System.out.printf("full headshot: %.3f s per photo to one 1024×1024 headshot (median of %d: %d photos × %d rounds), peak heap %d MiB%n",
+                    fullMedian, full.size(), full.size() / rounds, rounds, peakHeap >> 20);
+            System.out.printf("baseline: %.3f s per photo (ImageIO.read of the whole file, one bilinear drawImage to 1024², JPEG at 0.92)%n", baseMedian);
+            System.out.printf("ratio: full headshot = %.1f × baseline (goal ≤ 12×)%n", fullMedian / baseMedian);
+            if (!"false".equals(System.getProperty("headroom.bench.steps"))) {
+                StepCosts.print(cleaned, analyses, s, rounds);
+            }
             set.files().forEach(m -> System.out.printf("model %s %s%n", m.file(), m.sha256()));
             System.out.printf("analysis: %.1f photos/s per worker (median of %d rounds over %d photos)%n", median(analysisRates), rounds, cleaned.size());
             System.out.printf("framing + encode: %.1f headshots/s per worker (1:1 1024² and 4:5 1080×1350)%n", median(framingRates));
@@ -116,7 +129,38 @@ public final class PipelineBench {
         }
     }
 
-    private static double median(double[] v) {
+    /** Seconds for the baseline of one photo. */
+    private static double baseline(byte[] file) throws java.io.IOException {
+        long t = System.nanoTime();
+        java.awt.image.BufferedImage in = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(file));
+        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(1024, 1024, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = out.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(in, 0, 0, 1024, 1024, null);
+        g.dispose();
+        javax.imageio.ImageWriter writer = javax.imageio.ImageIO.getImageWritersByFormatName("jpeg").next();
+        javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+        param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+        param.setCompressionQuality(0.92f);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (javax.imageio.stream.ImageOutputStream stream = javax.imageio.ImageIO.createImageOutputStream(bytes)) {
+            writer.setOutput(stream);
+            writer.write(null, new javax.imageio.IIOImage(out, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        return (System.nanoTime() - t) / 1e9;
+    }
+
+    static double median(List<Double> v) {
+        double[] a = new double[v.size()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = v.get(i);
+        }
+        return a.length == 0 ? Double.NaN : median(a);
+    }
+
+    static double median(double[] v) {
         double[] s = v.clone();
         Arrays.sort(s);
         return s[s.length / 2];

@@ -1,0 +1,91 @@
+package io.headroom.bench;
+
+import io.headroom.face.Face;
+import io.headroom.face.PhotoAnalysis;
+import io.headroom.framing.Aspect;
+import io.headroom.framing.ClothingExtension;
+import io.headroom.framing.Composition;
+import io.headroom.framing.DigitalSourceType;
+import io.headroom.framing.EncodedImageSource;
+import io.headroom.framing.Framed;
+import io.headroom.framing.Framer;
+import io.headroom.framing.FramingRules;
+import io.headroom.framing.HeadshotEncoder;
+import io.headroom.matte.PersonSegmenter;
+import io.headroom.pipeline.HeadshotCheck;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The cost of each step the studio-grade framing added to a headshot, each timed on its own over
+ * the same photos so that none hides in the full figure: ranking by frame fit (at analysis), the
+ * headshot's own check, clothing continued past the photo (only where a photo needs it), and the
+ * XMP disclosure in the JPEG.
+ */
+final class StepCosts {
+
+    private StepCosts() {
+    }
+
+    static void print(List<byte[]> cleaned, List<PhotoAnalysis> analyses, PersonSegmenter segmenter, int rounds) {
+        Framer framer = new Framer(FramingRules.DEFAULT);
+        HeadshotEncoder plain = new HeadshotEncoder(92, "", false);
+        HeadshotEncoder disclosing = new HeadshotEncoder(92, "", true);
+        ClothingExtension extension = new ClothingExtension();
+        List<Double> fit = new ArrayList<>();
+        List<Double> check = new ArrayList<>();
+        List<Double> extend = new ArrayList<>();
+        List<Double> disclosure = new ArrayList<>();
+        for (int r = 0; r < rounds; r++) {
+            for (int i = 0; i < cleaned.size(); i++) {
+                if (!analyses.get(i).usable()) {
+                    continue;
+                }
+                Face face = analyses.get(i).face().orElseThrow();
+                EncodedImageSource source = new EncodedImageSource(cleaned.get(i));
+                long t = System.nanoTime();
+                framer.closeness(source.width(), source.height(), face, Aspect.SQUARE);
+                framer.closeness(source.width(), source.height(), face, Aspect.PORTRAIT);
+                fit.add((System.nanoTime() - t) / 1e9);
+
+                for (Aspect aspect : List.of(Aspect.SQUARE, Aspect.PORTRAIT)) {
+                    Optional<Composition> own = framer.compose(source.width(), source.height(), face, aspect);
+                    Optional<Composition> c = own.or(() -> framer.extendable(source.width(), source.height(), face, aspect));
+                    if (c.isEmpty()) {
+                        continue;
+                    }
+                    Framed framed = framer.frame(source, face, aspect, c.get());
+                    float[] person = segmenter.segment(framed.image());
+                    if (own.isEmpty()) {
+                        t = System.nanoTime();
+                        Optional<Framed> e = extension.extend(framed, segmenter.segment(framed.image()));
+                        extend.add((System.nanoTime() - t) / 1e9);
+                        framed = e.orElse(framed);
+                    }
+                    if (aspect != Aspect.SQUARE) {
+                        continue;
+                    }
+                    t = System.nanoTime();
+                    HeadshotCheck.check(framed.image(), framed.face(), framed.composition(), person, framed.filled());
+                    check.add((System.nanoTime() - t) / 1e9);
+                    t = System.nanoTime();
+                    plain.encode(framed.image(), DigitalSourceType.COMPOSITE_SYNTHETIC);
+                    double without = (System.nanoTime() - t) / 1e9;
+                    t = System.nanoTime();
+                    disclosing.encode(framed.image(), DigitalSourceType.COMPOSITE_SYNTHETIC);
+                    disclosure.add((System.nanoTime() - t) / 1e9 - without);
+                }
+            }
+        }
+        System.out.printf("step: frame fit for ranking, both aspects: %.2f ms per photo%n", 1000 * PipelineBench.median(fit));
+        System.out.printf("step: headshot check: %.2f ms per 1024² headshot%n", 1000 * PipelineBench.median(check));
+        System.out.printf("step: XMP disclosure in the JPEG: %+.2f ms per headshot%n", 1000 * PipelineBench.median(disclosure));
+        if (extend.isEmpty()) {
+            System.out.println("step: clothing continued past the photo: no photo here needs it");
+        } else {
+            System.out.printf("step: clothing continued past the photo (segmentation + synthesis): %.3f s per headshot that needs it (%d of %d rounds' aspects)%n",
+                    PipelineBench.median(extend), extend.size() / rounds, 2 * fit.size() / rounds);
+        }
+    }
+}
