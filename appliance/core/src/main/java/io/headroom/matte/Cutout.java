@@ -5,8 +5,9 @@ import java.awt.image.BufferedImage;
 /**
  * Puts the person of a framed headshot onto the style's backdrop: segmentation at model
  * resolution, refined at the headshot's resolution by a guided filter so hair and ears follow
- * the photo, decontaminated edges, the backdrop, a subtle contact shadow. Nothing of the
- * original room remains away from the person.
+ * the photo, islands not joined to the person cleared ({@link MatteIslands}), decontaminated
+ * edges, the backdrop, a subtle contact shadow. Nothing of the original room remains away from
+ * the person.
  */
 public final class Cutout {
 
@@ -54,6 +55,7 @@ public final class Cutout {
                 alpha[i] = alpha[i] * coverage[i] + (extension != null ? extension[i] : 0f);
             }
         }
+        MatteIslands.clear(alpha, w, h);
         int[] ground = backdrop.render(w, h, px);
         headshot.setRGB(0, 0, w, h, composite.apply(px, alpha, ground, w, h), 0, w);
         return alpha;
