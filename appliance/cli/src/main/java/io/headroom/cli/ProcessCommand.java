@@ -33,7 +33,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code headroom process --out DIR [--aspect 1:1,4:5] [--style natural] [--sheet] PHOTO...}: the appliance's intake and
+ * {@code headroom process --out DIR [--aspect 1:1,4:5] [--style natural] [--sheet] [--cutout] PHOTO...}: the appliance's intake and
  * pipeline over a folder of photos, without the server. A studio batch holds many clients, so
  * every photo stands alone: each usable one yields its headshots, each unusable one a verdict.
  * Writes the headshots and {@code report.json} into DIR.
@@ -70,6 +70,7 @@ public final class ProcessCommand {
         String styleId = Style.natural().id();
         List<Path> inputs = new ArrayList<>();
         boolean sheet = false;
+        boolean cutout = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (a.equals("--out") && i + 1 < args.size()) {
@@ -80,6 +81,8 @@ public final class ProcessCommand {
                 styleId = args.get(++i);
             } else if (a.equals("--sheet")) {
                 sheet = true;
+            } else if (a.equals("--cutout")) {
+                cutout = true;
             } else if (a.startsWith("-")) {
                 throw new CliException(usage());
             } else {
@@ -99,7 +102,7 @@ public final class ProcessCommand {
             if (!style.id().equals(styleId)) {
                 throw new CliException("There is no style '" + styleId + "'. Available: " + Style.natural().id() + ", or packId/styleId of a style pack.");
             }
-            return run(outDir, inputs, aspects == null ? defaultAspects(style) : aspects, style, sheet);
+            return run(outDir, inputs, aspects == null ? defaultAspects(style) : aspects, style, sheet, cutout);
         }
     }
 
@@ -130,7 +133,7 @@ public final class ProcessCommand {
         throw new CliException("There is no style '" + qualified + "' among the installed style packs.");
     }
 
-    private int run(Path outDir, List<Path> inputs, List<Aspect> aspects, Style style, boolean sheet) {
+    private int run(Path outDir, List<Path> inputs, List<Aspect> aspects, Style style, boolean sheet, boolean cutout) {
         ModelSet models = ModelSet.open(modelsDirectory);
         PhotoCleaner intake = new PhotoCleaner(IntakeLimits.DEFAULT, new DecodeBudget(IntakeLimits.DEFAULT.maxPixels() * 2, Duration.ofMinutes(5)));
         List<Map<String, Object>> photos = new ArrayList<>();
@@ -141,7 +144,7 @@ public final class ProcessCommand {
                 !"false".equalsIgnoreCase(configuration.getOrDefault("headroom.output.ai-disclosure", "true").strip())))) {
             HeadshotPipeline pipeline = local.pipeline();
             for (Path input : inputs) {
-                Map<String, Object> entry = processOne(input, outDir, aspects, style, intake, pipeline, sheet);
+                Map<String, Object> entry = processOne(input, outDir, aspects, style, intake, pipeline, sheet, cutout);
                 photos.add(entry);
                 if (Boolean.TRUE.equals(entry.get("usable"))) {
                     usable++;
@@ -158,7 +161,7 @@ public final class ProcessCommand {
     }
 
     private Map<String, Object> processOne(Path input, Path outDir, List<Aspect> aspects, Style style, PhotoCleaner intake, HeadshotPipeline pipeline,
-                                           boolean sheet) {
+                                           boolean sheet, boolean cutout) {
         Map<String, Object> entry = new LinkedHashMap<>();
         String name = input.getFileName().toString();
         entry.put("input", name);
@@ -195,7 +198,7 @@ public final class ProcessCommand {
             String stem = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
             List<Map<String, Object>> written = new ArrayList<>();
             io.headroom.pipeline.Rendered rendered = pipeline.render(cleaned.encoded(), analysis.face().orElseThrow(), analysis.embedding(),
-                    style, aspects);
+                    style, aspects, cutout);
             for (Headshot h : rendered.headshots()) {
                 String file = stem + "-" + h.aspect().slug() + ".jpg";
                 try {
@@ -208,6 +211,15 @@ public final class ProcessCommand {
                 w.put("framing", Map.of("composition", h.composition().name(), "extended", h.extended()));
                 w.put("checks", h.checks().asMap());
                 h.identity().ifPresent(similarity -> w.put("identity", round(similarity)));
+                if (h.cutout().isPresent()) {
+                    String cutoutFile = stem + "-" + h.aspect().slug() + "-cutout.png";
+                    try {
+                        Files.write(outDir.resolve(cutoutFile), h.cutout().get());
+                    } catch (IOException e) {
+                        throw new CliException("Cannot write " + outDir.resolve(cutoutFile));
+                    }
+                    w.put("cutout", cutoutFile);
+                }
                 if (sheet) {
                     String sheetFile = stem + "-" + h.aspect().slug() + "-sheet.jpg";
                     try {
@@ -287,6 +299,6 @@ public final class ProcessCommand {
     }
 
     static String usage() {
-        return "usage: headroom process --out DIR [--aspect 1:1,4:5] [--style natural|PACK/STYLE] [--sheet] PHOTO...";
+        return "usage: headroom process --out DIR [--aspect 1:1,4:5] [--style natural|PACK/STYLE] [--sheet] [--cutout] PHOTO...";
     }
 }

@@ -1,6 +1,5 @@
 package io.headroom.cli;
 
-import io.headroom.pipeline.ContactSheet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.headroom.pipeline.ContactSheet;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -69,6 +69,30 @@ class ProcessCommandTest {
         assertTrue(sheet.getWidth() > 2 * ContactSheet.HEIGHT * 3 / 4, "two pictures side by side");
         assertThrows(CliException.class, () -> command().run(List.of("--out", out.toString(), "--style", "baroque",
                 PHOTOS.resolve("lisa_webcam_01.jpg").toString())));
+    }
+
+    /** The person alone, for the studio's own compositing: same framing, the room transparent, the face opaque. */
+    @Test
+    void aCutOutIsThePersonOnTransparencyInTheHeadshotsFrame() throws Exception {
+        assertEquals(0, command().run(List.of("--out", out.toString(), "--cutout", "--aspect", "1:1",
+                PHOTOS.resolve("london_005_neutral.jpg").toString())));
+        BufferedImage cut = ImageIO.read(out.resolve("london_005_neutral-1x1-cutout.png").toFile());
+        BufferedImage headshot = ImageIO.read(out.resolve("london_005_neutral-1x1.jpg").toFile());
+        assertTrue(cut.getColorModel().hasAlpha());
+        assertEquals(headshot.getWidth(), cut.getWidth());
+        assertEquals(headshot.getHeight(), cut.getHeight());
+        int w = cut.getWidth();
+        int h = cut.getHeight();
+        assertEquals(0, cut.getRGB(8, 8) >>> 24, "the room above the shoulders is transparent");
+        assertEquals(0, cut.getRGB(w - 8, 8) >>> 24);
+        int face = cut.getRGB(w / 2, (int) (0.5 * h));
+        assertEquals(255, face >>> 24, "the face is opaque");
+        int shown = headshot.getRGB(w / 2, (int) (0.5 * h));
+        for (int shift : new int[] {16, 8, 0}) {
+            assertTrue(Math.abs(((face >> shift) & 0xFF) - ((shown >> shift) & 0xFF)) <= 12, "the face's colours are the headshot's");
+        }
+        JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        assertEquals("london_005_neutral-1x1-cutout.png", report.path("photos").get(0).path("headshots").get(0).path("cutout").asText());
     }
 
     @Test

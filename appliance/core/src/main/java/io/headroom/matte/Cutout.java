@@ -60,4 +60,24 @@ public final class Cutout {
         headshot.setRGB(0, 0, w, h, composite.apply(px, alpha, ground, w, h), 0, w);
         return alpha;
     }
+
+    /**
+     * The person alone, for studios that composite in their own tools: the headshot's pixels as they
+     * were before {@link #apply} put them on the backdrop, their edge colours freed of the old room
+     * (as on the backdrop), with the matte as alpha; transparent where the backdrop would be.
+     *
+     * @param before the headshot's packed RGB before {@link #apply}
+     * @param alpha  the matte {@link #apply} returned
+     */
+    public static BufferedImage transparent(int[] before, float[] alpha, int w, int h) {
+        int[] foreground = Composite.decontaminate(before, alpha, w, h);
+        int[] argb = new int[foreground.length];
+        for (int i = 0; i < argb.length; i++) {
+            int a = Math.round(Math.max(0f, Math.min(1f, alpha[i])) * 255);
+            argb[i] = a == 0 ? 0 : (a << 24) | (foreground[i] & 0xFFFFFF);
+        }
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        out.setRGB(0, 0, w, h, argb, 0, w);
+        return out;
+    }
 }

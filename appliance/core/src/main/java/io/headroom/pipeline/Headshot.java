@@ -3,6 +3,7 @@ package io.headroom.pipeline;
 import io.headroom.framing.Aspect;
 import io.headroom.framing.Composition;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -16,11 +17,13 @@ import java.util.OptionalDouble;
  *                    ({@link io.headroom.framing.ClothingExtension}); empty when the photo filled
  *                    the frame
  * @param checks      the figures of {@link HeadshotCheck}
+ * @param cutout      the person alone as a PNG with alpha, same framing, transparent backdrop, when
+ *                    asked for ({@link HeadshotPipeline#render(byte[], io.headroom.face.Face, Optional, io.headroom.style.Style, List, boolean)})
  * @param identity    cosine similarity of the headshot's face descriptor to its source photo's, with
  *                    the identity pack (empty without it)
  */
 public record Headshot(Aspect aspect, int width, int height, byte[] jpeg, List<String> padded, Composition composition,
-                       List<String> extended, HeadshotCheck.Figures checks, OptionalDouble identity) {
+                       List<String> extended, HeadshotCheck.Figures checks, OptionalDouble identity, Optional<byte[]> cutout) {
 
     public Headshot {
         padded = List.copyOf(padded);

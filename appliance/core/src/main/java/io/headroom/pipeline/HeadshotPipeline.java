@@ -119,6 +119,15 @@ public final class HeadshotPipeline {
      * its check, is skipped with a verdict.
      */
     public Rendered render(byte[] cleaned, Face face, Optional<Embedding> original, Style style, List<Aspect> aspects) {
+        return render(cleaned, face, original, style, aspects, false);
+    }
+
+    /**
+     * As {@link #render(byte[], Face, Optional, Style, List)}; with {@code cutouts}, each headshot
+     * also carries the person alone as a PNG with alpha ({@link Headshot#cutout()}), where there is
+     * a cut-out.
+     */
+    public Rendered render(byte[] cleaned, Face face, Optional<Embedding> original, Style style, List<Aspect> aspects, boolean cutouts) {
         EncodedImageSource source = new EncodedImageSource(cleaned);
         StyleDescriptor d = style.descriptor();
         Framer framer = new Framer(d.framing().rules());
@@ -155,7 +164,11 @@ public final class HeadshotPipeline {
             }
             // Light and colour are judged on the person's own photo; the backdrop is the style's, as given.
             look.apply(done.image());
+            int w = done.image().getWidth();
+            int h = done.image().getHeight();
+            int[] before = cutouts && cutout != null ? done.image().getRGB(0, 0, w, h, null, 0, w) : null;
             float[] person = cutout != null ? cutout.apply(done.image(), done.coverage(), done.extension()) : null;
+            Optional<byte[]> alone = before == null ? Optional.empty() : Optional.of(png(Cutout.transparent(before, person, w, h)));
             if (style.hook().isPresent()) {
                 finish(done.image(), person, d, style.hook().get());
             }
@@ -172,10 +185,22 @@ public final class HeadshotPipeline {
             })).map(OptionalDouble::of).orElse(OptionalDouble.empty());
             out.add(new Headshot(aspect, done.image().getWidth(), done.image().getHeight(), encoder.encode(done.image(), person != null ? DigitalSourceType.COMPOSITE_SYNTHETIC : DigitalSourceType.ALGORITHMICALLY_ENHANCED),
                     done.padded(),
-                    done.composition(), done.extended(), checks, identity));
+                    done.composition(), done.extended(), checks, identity, alone));
             done.image().flush();
         }
         return new Rendered(out, skipped);
+    }
+
+    /** PNG bytes, no metadata. */
+    private static byte[] png(BufferedImage image) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "png", out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        image.flush();
+        return out.toByteArray();
     }
 
     /** The verdict a person is told for a headshot that failed its check: the first failure's. */
