@@ -91,6 +91,10 @@ class ProcessCommandTest {
         for (int shift : new int[] {16, 8, 0}) {
             assertTrue(Math.abs(((face >> shift) & 0xFF) - ((shown >> shift) & 0xFF)) <= 12, "the face's colours are the headshot's");
         }
+        // It says how it was made, as headshots do, and nothing else.
+        String xmp = org.apache.commons.imaging.Imaging.getXmpXml(out.resolve("london_005_neutral-1x1-cutout.png").toFile());
+        assertTrue(xmp.contains("<Iptc4xmpExt:DigitalSourceType>http://cv.iptc.org/newscodes/digitalsourcetype/algorithmicallyEnhanced</Iptc4xmpExt:DigitalSourceType>"), xmp);
+        assertFalse(xmp.contains("Date") || xmp.contains("tiff:") || xmp.contains("exif:"), xmp);
         JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
         assertEquals("london_005_neutral-1x1-cutout.png", report.path("photos").get(0).path("headshots").get(0).path("cutout").asText());
     }

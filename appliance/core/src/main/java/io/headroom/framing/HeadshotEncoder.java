@@ -74,6 +74,56 @@ public final class HeadshotEncoder {
         return bytes.toByteArray();
     }
 
+    /**
+     * A cut-out: PNG with alpha, no metadata but, when disclosure is on, the same XMP packet as a
+     * headshot's (an iTXt chunk "XML:com.adobe.xmp" right after the header, as XMP's PNG binding
+     * places it).
+     */
+    public byte[] encodePng(BufferedImage image, DigitalSourceType type) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        byte[] png = bytes.toByteArray();
+        return disclose ? withPngXmp(png, xmp(type)) : png;
+    }
+
+    static byte[] withPngXmp(byte[] png, String packet) {
+        ByteArrayOutputStream data = new ByteArrayOutputStream();
+        byte[] keyword = "XML:com.adobe.xmp".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        data.write(keyword, 0, keyword.length);
+        data.write(0); // end of keyword
+        data.write(0); // not compressed
+        data.write(0); // compression method
+        data.write(0); // no language tag
+        data.write(0); // no translated keyword
+        byte[] text = packet.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        data.write(text, 0, text.length);
+        byte[] body = data.toByteArray();
+        byte[] type = "iTXt".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(type);
+        crc.update(body);
+        int afterHeader = 8 + 4 + 4 + 13 + 4; // signature, then IHDR: length, type, 13 bytes, CRC
+        ByteArrayOutputStream out = new ByteArrayOutputStream(png.length + body.length + 12);
+        out.write(png, 0, afterHeader);
+        writeInt(out, body.length);
+        out.write(type, 0, type.length);
+        out.write(body, 0, body.length);
+        writeInt(out, (int) crc.getValue());
+        out.write(png, afterHeader, png.length - afterHeader);
+        return out.toByteArray();
+    }
+
+    private static void writeInt(ByteArrayOutputStream out, int v) {
+        out.write(v >>> 24);
+        out.write((v >>> 16) & 0xFF);
+        out.write((v >>> 8) & 0xFF);
+        out.write(v & 0xFF);
+    }
+
     /** The XMP packet: the digital source type and nothing else. */
     static String xmp(DigitalSourceType type) {
         return "<?xpacket begin=\"\uFEFF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>"

@@ -168,7 +168,10 @@ public final class HeadshotPipeline {
             int h = done.image().getHeight();
             int[] before = cutouts && cutout != null ? done.image().getRGB(0, 0, w, h, null, 0, w) : null;
             float[] person = cutout != null ? cutout.apply(done.image(), done.coverage(), done.extension()) : null;
-            Optional<byte[]> alone = before == null ? Optional.empty() : Optional.of(png(Cutout.transparent(before, person, w, h)));
+            DigitalSourceType edit = person != null ? DigitalSourceType.COMPOSITE_SYNTHETIC : DigitalSourceType.ALGORITHMICALLY_ENHANCED;
+            // The person alone is the photo retouched, unless clothing was continued past it.
+            Optional<byte[]> alone = before == null ? Optional.empty() : Optional.of(encoder.encodePng(Cutout.transparent(before, person, w, h),
+                    done.extended().isEmpty() ? DigitalSourceType.ALGORITHMICALLY_ENHANCED : DigitalSourceType.COMPOSITE_SYNTHETIC));
             if (style.hook().isPresent()) {
                 finish(done.image(), person, d, style.hook().get());
             }
@@ -183,24 +186,12 @@ public final class HeadshotPipeline {
                 e.erase();
                 return similarity;
             })).map(OptionalDouble::of).orElse(OptionalDouble.empty());
-            out.add(new Headshot(aspect, done.image().getWidth(), done.image().getHeight(), encoder.encode(done.image(), person != null ? DigitalSourceType.COMPOSITE_SYNTHETIC : DigitalSourceType.ALGORITHMICALLY_ENHANCED),
+            out.add(new Headshot(aspect, done.image().getWidth(), done.image().getHeight(), encoder.encode(done.image(), edit),
                     done.padded(),
                     done.composition(), done.extended(), checks, identity, alone));
             done.image().flush();
         }
         return new Rendered(out, skipped);
-    }
-
-    /** PNG bytes, no metadata. */
-    private static byte[] png(BufferedImage image) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        try {
-            javax.imageio.ImageIO.write(image, "png", out);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        image.flush();
-        return out.toByteArray();
     }
 
     /** The verdict a person is told for a headshot that failed its check: the first failure's. */
