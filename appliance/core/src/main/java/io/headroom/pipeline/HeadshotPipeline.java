@@ -168,10 +168,6 @@ public final class HeadshotPipeline {
             int h = done.image().getHeight();
             int[] before = cutouts && cutout != null ? done.image().getRGB(0, 0, w, h, null, 0, w) : null;
             float[] person = cutout != null ? cutout.apply(done.image(), done.coverage(), done.extension()) : null;
-            DigitalSourceType edit = person != null ? DigitalSourceType.COMPOSITE_SYNTHETIC : DigitalSourceType.ALGORITHMICALLY_ENHANCED;
-            // The person alone is the photo retouched, unless clothing was continued past it.
-            Optional<byte[]> alone = before == null ? Optional.empty() : Optional.of(encoder.encodePng(Cutout.transparent(before, person, w, h),
-                    done.extended().isEmpty() ? DigitalSourceType.ALGORITHMICALLY_ENHANCED : DigitalSourceType.COMPOSITE_SYNTHETIC));
             if (style.hook().isPresent()) {
                 finish(done.image(), person, d, style.hook().get());
             }
@@ -186,6 +182,10 @@ public final class HeadshotPipeline {
                 e.erase();
                 return similarity;
             })).map(OptionalDouble::of).orElse(OptionalDouble.empty());
+            DigitalSourceType edit = person != null ? DigitalSourceType.COMPOSITE_SYNTHETIC : DigitalSourceType.ALGORITHMICALLY_ENHANCED;
+            // Only for a headshot that passed. The person alone is the photo retouched, unless clothing was continued past it.
+            Optional<byte[]> alone = before == null ? Optional.empty() : Optional.of(encoder.encodePng(Cutout.transparent(before, person, w, h),
+                    done.extended().isEmpty() ? DigitalSourceType.ALGORITHMICALLY_ENHANCED : DigitalSourceType.COMPOSITE_SYNTHETIC));
             out.add(new Headshot(aspect, done.image().getWidth(), done.image().getHeight(), encoder.encode(done.image(), edit),
                     done.padded(),
                     done.composition(), done.extended(), checks, identity, alone));
