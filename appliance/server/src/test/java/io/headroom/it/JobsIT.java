@@ -81,6 +81,10 @@ class JobsIT extends WithSession {
 
         JsonArray headshots = (JsonArray) api.get("api/sessions/" + id + "/headshots", bearer(token)).structure();
         assertEquals(4, headshots.size(), "two usable photos, two aspects each");
+        JsonObject first = headshots.getJsonObject(0);
+        assertFalse(first.getBoolean("cutout"), "no cut-out unless the job asks for one");
+        assertFalse(first.containsKey("cutoutUrl"), first.toString());
+        api.get("api/sessions/" + id + "/headshots/" + first.getString("id") + "/cutout", bearer(token)).problem(404, "not-found");
 
         HttpResponse<byte[]> zip = api.getBytes("api/sessions/" + id + "/headshots.zip", bearer(token));
         assertEquals(200, zip.statusCode());
@@ -102,6 +106,87 @@ class JobsIT extends WithSession {
         assertEquals(4, names.size(), names.toString());
         HttpResponse<byte[]> one = api.getBytes("api/sessions/" + id + "/headshots/" + headshots.getJsonObject(0).getString("id"), bearer(token));
         assertEquals("image/jpeg", one.headers().firstValue("Content-Type").orElse(""));
+    }
+
+    /**
+     * With {@code "cutout": true} each headshot comes with the person alone on transparency: its
+     * own endpoint, beside it in the ZIP, sealed in storage, and gone with the session.
+     */
+    @Test
+    void aCutOutComesBesideEachHeadshotSealedAndGoesWithTheSession() throws Exception {
+        List<Path> before = blobDirs();
+        upload("london_005_neutral.jpg");
+        List<Path> mine = new ArrayList<>(blobDirs());
+        mine.removeAll(before);
+        assertEquals(1, mine.size(), "the session's blob folder");
+        String receiptId = api.get("api/sessions/" + id, bearer(token)).json().getString("receiptId");
+        Api.Reply r = api.post("api/sessions/" + id + "/jobs", "{\"styles\": [\"natural\"], \"cutout\": true}", bearer(token));
+        assertEquals(202, r.status(), r.raw().body());
+        String job = r.json().getString("id");
+        List<String> events = api.events("api/sessions/" + id + "/jobs/" + job + "/events",
+                d -> d.contains("\"done\"") || d.contains("\"failed\""), bearer(token));
+        assertTrue(events.get(events.size() - 1).contains("\"done\""), events.toString());
+        assertTrue(api.get("api/sessions/" + id + "/jobs/" + job, bearer(token)).json().getBoolean("cutout"));
+
+        JsonArray headshots = (JsonArray) api.get("api/sessions/" + id + "/headshots", bearer(token)).structure();
+        assertEquals(2, headshots.size(), "one photo, two aspects");
+        List<byte[]> cutouts = new ArrayList<>();
+        String someCutout = null;
+        for (JsonObject h : headshots.getValuesAs(JsonObject.class)) {
+            assertTrue(h.getBoolean("cutout"), h.toString());
+            String path = "api/sessions/" + id + "/headshots/" + h.getString("id") + "/cutout";
+            assertTrue(h.getString("cutoutUrl").endsWith("/" + path), h.getString("cutoutUrl"));
+            someCutout = path;
+            HttpResponse<byte[]> png = api.getBytes(h.getString("cutoutUrl"), bearer(token));
+            assertEquals(200, png.statusCode());
+            assertEquals("image/png", png.headers().firstValue("Content-Type").orElse(""));
+            cutouts.add(png.body());
+            BufferedImage cut = ImageIO.read(new ByteArrayInputStream(png.body()));
+            BufferedImage shot = ImageIO.read(new ByteArrayInputStream(
+                    api.getBytes("api/sessions/" + id + "/headshots/" + h.getString("id"), bearer(token)).body()));
+            assertEquals(shot.getWidth(), cut.getWidth(), "the headshot's framing and size");
+            assertEquals(shot.getHeight(), cut.getHeight());
+            assertTrue(cut.getColorModel().hasAlpha(), "an alpha channel");
+            if (h.getString("aspect").equals("1:1")) {
+                int w = cut.getWidth();
+                assertEquals(0, cut.getRGB(8, 8) >>> 24, "the room above the shoulders is transparent");
+                assertEquals(0, cut.getRGB(w - 8, 8) >>> 24);
+                assertEquals(255, cut.getRGB(w / 2, cut.getHeight() / 2) >>> 24, "the face is opaque");
+            }
+        }
+
+        HttpResponse<byte[]> zip = api.getBytes("api/sessions/" + id + "/headshots.zip", bearer(token));
+        assertEquals(200, zip.statusCode());
+        List<String> names = new ArrayList<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.body()))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                names.add(e.getName());
+                byte[] entry = in.readAllBytes();
+                if (e.getName().endsWith("-cutout.png")) {
+                    assertTrue(ImageIO.read(new ByteArrayInputStream(entry)).getColorModel().hasAlpha(), e.getName());
+                }
+            }
+        }
+        assertEquals(4, names.size(), "two headshots and their cut-outs: " + names);
+        for (String n : names.stream().filter(x -> x.endsWith(".jpg")).toList()) {
+            assertTrue(names.contains(n.substring(0, n.length() - ".jpg".length()) + "-cutout.png"), "beside " + n + ": " + names);
+        }
+
+        try (Stream<Path> files = Files.walk(mine.get(0))) {
+            assertEquals(5, files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(".")).count(),
+                    "the photo, two headshots and two cut-outs, each an object of its own");
+        }
+        assertEquals(List.of(), new PlaintextScan(cutouts).findings(mine.get(0)), "the cut-outs are stored sealed");
+
+        Api.Reply deleted = api.delete("api/sessions/" + id, bearer(token));
+        assertEquals(204, deleted.status(), deleted.raw().body());
+        api.get(someCutout, bearer(token)).problem(404, "not-found");
+        assertFalse(Files.exists(mine.get(0)), "the cut-outs went with the session's other blobs");
+        Api.Reply receipt = api.get("api/receipts/" + receiptId);
+        assertEquals(200, receipt.status(), receipt.raw().body());
+        JsonObject gone = receipt.json().getJsonObject("deleted");
+        assertEquals(2, gone.getJsonObject("cutouts").getInt("count"), receipt.raw().body());
+        assertEquals(5, gone.getJsonObject("storageObjects").getInt("count"), receipt.raw().body());
     }
 
     /** The same person from 15 cm and from 60 cm, the close one uploaded first: the far one is rendered and listed first. */

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
-/** A finished headshot as recorded: where its sealed blob is and what it shows. */
+/** A finished headshot as recorded: where its sealed blob (and its cut-out's, if any) is and what it shows. */
 @Entity
 @Table(name = "HEADSHOTS")
 public class HeadshotEntity {
@@ -60,13 +60,23 @@ public class HeadshotEntity {
     @Column(name = "BYTES", nullable = false)
     private long bytes;
 
+    /** The sealed blob of its cut-out (the person alone, PNG with alpha); null when it has none. */
+    @Column(name = "CUTOUT_BLOB_ID", length = 32)
+    private String cutoutBlobId;
+
+    /** The cut-out's plaintext size, for the deletion receipt; 0 without one. */
+    @Column(name = "CUTOUT_BYTES", nullable = false)
+    private long cutoutBytes;
+
     protected HeadshotEntity() {
         // for JPA
     }
 
     public HeadshotEntity(String id, String sessionId, String jobId, String photoId, String style, String aspect, String blobId,
                           int width, int height, List<String> padded, String composition, String checks, Double identitySimilarity,
-                          long bytes, Instant createdAt) {
+                          long bytes, String cutoutBlobId, long cutoutBytes, Instant createdAt) {
+        this.cutoutBlobId = cutoutBlobId;
+        this.cutoutBytes = cutoutBlobId == null ? 0 : cutoutBytes;
         this.composition = composition;
         this.checks = checks;
         this.bytes = bytes;
@@ -115,6 +125,15 @@ public class HeadshotEntity {
 
     public String blobId() {
         return blobId;
+    }
+
+    /** The blob of its cut-out, or null when the job asked for none (or made none for it). */
+    public String cutoutBlobId() {
+        return cutoutBlobId;
+    }
+
+    public boolean hasCutout() {
+        return cutoutBlobId != null;
     }
 
     public int width() {

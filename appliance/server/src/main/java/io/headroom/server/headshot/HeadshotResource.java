@@ -19,13 +19,13 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.time.Instant;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** A session's finished headshots: the list, and each one (the ZIP is {@link HeadshotZipResource}). */
+/** A session's finished headshots: the list, each one and its cut-out (the ZIP is {@link HeadshotZipResource}). */
 @Path("sessions/{id}/headshots")
 @Tag(name = "headshots", description = "Results; needs the session's token")
 public class HeadshotResource {
@@ -50,9 +50,11 @@ public class HeadshotResource {
     @Operation(summary = "List headshots")
     @APIResponse(responseCode = "200", description = "The headshots, best first: each job's in the order it made them, "
             + "its best photo first")
-    public List<HeadshotView> list(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    public List<HeadshotView> list(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                   @Context UriInfo uri) {
         SessionEntity session = access.authorize(id, authorization, request);
-        return headshots.all(session).stream().map(HeadshotView::of).toList();
+        String base = uri.getBaseUri().getPath();
+        return headshots.all(session).stream().map(h -> HeadshotView.of(h, base)).toList();
     }
 
     @GET
@@ -64,13 +66,39 @@ public class HeadshotResource {
     public Response one(@PathParam("id") String id, @PathParam("hid") String headshotId,
                         @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         SessionEntity session = access.authorize(id, authorization, request);
-        HeadshotEntity h = headshotId == null || headshotId.length() > 32 ? null : em.find(HeadshotEntity.class, headshotId);
-        if (h == null || !h.sessionId().equals(session.id())) {
-            throw new ProblemException(ProblemType.NOT_FOUND, "This session has no such headshot.");
-        }
+        HeadshotEntity h = find(session, headshotId);
         headshots.verify(session, List.of(h));
         StreamingOutput body = out -> sealed.copyTo(session.id(), session.storagePrefix(), h.blobId(), out);
         return Response.ok(body, "image/jpeg")
                 .header("Content-Disposition", "inline; filename=\"" + HeadshotService.fileName(h, 0) + "\"").build();
+    }
+
+    @GET
+    @Path("{hid}/cutout")
+    @Produces("image/png")
+    @Operation(summary = "Read a headshot's cut-out", description = "The person alone as a PNG with alpha, in the headshot's framing, "
+            + "on transparency; made when the job asked for \"cutout\": true. Opened on the fly after its integrity check.")
+    @APIResponse(responseCode = "200", description = "The image")
+    @APIResponse(responseCode = "404", description = "No such headshot in this session, or it has no cut-out")
+    public Response cutout(@PathParam("id") String id, @PathParam("hid") String headshotId,
+                           @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        SessionEntity session = access.authorize(id, authorization, request);
+        HeadshotEntity h = find(session, headshotId);
+        if (!h.hasCutout()) {
+            throw new ProblemException(ProblemType.NOT_FOUND,
+                    "This headshot has no cut-out. Start a job with \"cutout\": true to get one beside each headshot.");
+        }
+        headshots.verifyCutout(session, h);
+        StreamingOutput body = out -> sealed.copyTo(session.id(), session.storagePrefix(), h.cutoutBlobId(), out);
+        return Response.ok(body, "image/png")
+                .header("Content-Disposition", "inline; filename=\"" + HeadshotService.cutoutFileName(h, 0) + "\"").build();
+    }
+
+    private HeadshotEntity find(SessionEntity session, String headshotId) {
+        HeadshotEntity h = headshotId == null || headshotId.length() > 32 ? null : em.find(HeadshotEntity.class, headshotId);
+        if (h == null || !h.sessionId().equals(session.id())) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "This session has no such headshot.");
+        }
+        return h;
     }
 }

@@ -12,6 +12,7 @@ import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -34,9 +35,30 @@ public class HeadshotService {
 
     /** Authenticates every blob before the answer starts, so tampering is a clean error, not a cut download. */
     public void verify(SessionEntity session, List<HeadshotEntity> headshots) {
+        verifyBlobs(session, headshots.stream().map(HeadshotEntity::blobId).toList());
+    }
+
+    /** As {@link #verify}, with the cut-outs of those that have one (for the ZIP, which holds both). */
+    public void verifyWithCutouts(SessionEntity session, List<HeadshotEntity> headshots) {
+        List<String> blobs = new ArrayList<>();
+        for (HeadshotEntity h : headshots) {
+            blobs.add(h.blobId());
+            if (h.hasCutout()) {
+                blobs.add(h.cutoutBlobId());
+            }
+        }
+        verifyBlobs(session, blobs);
+    }
+
+    /** Authenticates a headshot's cut-out, which it must have. */
+    public void verifyCutout(SessionEntity session, HeadshotEntity h) {
+        verifyBlobs(session, List.of(h.cutoutBlobId()));
+    }
+
+    private void verifyBlobs(SessionEntity session, List<String> blobIds) {
         try {
-            for (HeadshotEntity h : headshots) {
-                sealed.copyTo(session.id(), session.storagePrefix(), h.blobId(), OutputStream.nullOutputStream());
+            for (String blobId : blobIds) {
+                sealed.copyTo(session.id(), session.storagePrefix(), blobId, OutputStream.nullOutputStream());
             }
         } catch (IntegrityException e) {
             LOG.severe("A stored headshot failed its integrity check; it was not served");
@@ -48,6 +70,15 @@ public class HeadshotService {
     }
 
     public static String fileName(HeadshotEntity h, int n) {
-        return "headshot-" + (n > 0 ? n : h.id()) + "-" + h.aspect().replace(':', 'x') + ".jpg";
+        return stem(h, n) + ".jpg";
+    }
+
+    /** The cut-out's name: its headshot's, {@code -cutout.png} in place of {@code .jpg}. */
+    public static String cutoutFileName(HeadshotEntity h, int n) {
+        return stem(h, n) + "-cutout.png";
+    }
+
+    private static String stem(HeadshotEntity h, int n) {
+        return "headshot-" + (n > 0 ? n : h.id()) + "-" + h.aspect().replace(':', 'x');
     }
 }

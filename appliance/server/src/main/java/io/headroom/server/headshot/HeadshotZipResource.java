@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -45,7 +46,8 @@ public class HeadshotZipResource {
 
     @GET
     @Produces("application/zip")
-    @Operation(summary = "Download all headshots", description = "A ZIP streamed as it is built: <style>/<aspect>/headshot-N.jpg.")
+    @Operation(summary = "Download all headshots", description = "A ZIP streamed as it is built: <style>/<aspect>/headshot-N-<aspect>.jpg, "
+            + "and beside each headshot that has a cut-out, headshot-N-<aspect>-cutout.png.")
     @APIResponse(responseCode = "200", description = "The ZIP")
     @APIResponse(responseCode = "404", description = "No headshots yet")
     public Response zip(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
@@ -54,21 +56,30 @@ public class HeadshotZipResource {
         if (all.isEmpty()) {
             throw new ProblemException(ProblemType.NOT_FOUND, "There are no headshots yet.");
         }
-        headshots.verify(session, all);
+        headshots.verifyWithCutouts(session, all);
         StreamingOutput body = out -> {
             try (ZipOutputStream zip = new ZipOutputStream(out)) {
                 int n = 0;
                 for (HeadshotEntity h : all) {
-                    ZipEntry entry = new ZipEntry(h.style() + "/" + h.aspect().replace(':', 'x') + "/" + HeadshotService.fileName(h, ++n));
-                    entry.setTime(0); // no timestamps: they say nothing useful and something about the person
-                    zip.putNextEntry(entry);
-                    sealed.copyTo(session.id(), session.storagePrefix(), h.blobId(), zip);
-                    zip.closeEntry();
+                    String folder = h.style() + "/" + h.aspect().replace(':', 'x') + "/";
+                    put(zip, folder + HeadshotService.fileName(h, ++n), session, h.blobId());
+                    if (h.hasCutout()) {
+                        // Beside its headshot, under the same name: the pair is plain to see.
+                        put(zip, folder + HeadshotService.cutoutFileName(h, n), session, h.cutoutBlobId());
+                    }
                 }
             }
         };
         return Response.ok(body, "application/zip")
                 .header("Content-Disposition", "attachment; filename=\"headshots.zip\"").build();
+    }
+
+    private void put(ZipOutputStream zip, String name, SessionEntity session, String blobId) throws IOException {
+        ZipEntry entry = new ZipEntry(name);
+        entry.setTime(0); // no timestamps: they say nothing useful and something about the person
+        zip.putNextEntry(entry);
+        sealed.copyTo(session.id(), session.storagePrefix(), blobId, zip);
+        zip.closeEntry();
     }
 
 }

@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
-/** A job as stored: which styles, which photos (all when none named), where it is. */
+/** A job as stored: which styles, which photos (all when none named), whether cut-outs too, where it is. */
 @Entity
 @Table(name = "JOBS")
 public class JobEntity {
@@ -33,6 +33,10 @@ public class JobEntity {
     @Column(name = "PHOTO_IDS", length = 2000)
     private String photoIds;
 
+    /** Whether each headshot also gets its cut-out (the person alone, a PNG with alpha). */
+    @Column(name = "CUTOUT", nullable = false)
+    private boolean cutout;
+
     @Column(name = "PROGRESS", nullable = false)
     private int progress;
 
@@ -52,8 +56,9 @@ public class JobEntity {
         // for JPA
     }
 
-    JobEntity(String id, String sessionId, List<String> styles, List<String> photoIds, Instant createdAt) {
+    JobEntity(String id, String sessionId, List<String> styles, List<String> photoIds, boolean cutout, Instant createdAt) {
         this.id = id;
+        this.cutout = cutout;
         this.sessionId = sessionId;
         this.state = JobState.QUEUED;
         this.styles = String.join(",", styles);
@@ -80,6 +85,11 @@ public class JobEntity {
     /** The photos the job is limited to; empty for all of the session's photos. */
     public List<String> photoIds() {
         return photoIds == null ? List.of() : Arrays.asList(photoIds.split(","));
+    }
+
+    /** Whether the job makes a cut-out beside each headshot. */
+    public boolean cutout() {
+        return cutout;
     }
 
     public int progress() {

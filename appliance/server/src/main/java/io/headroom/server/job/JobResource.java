@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.List;
@@ -49,8 +50,13 @@ public class JobResource {
     @Inject
     StyleCatalog catalog;
 
-    /** What to make. */
-    public record JobRequest(List<String> styles, List<String> photos) {
+    /**
+     * What to make.
+     *
+     * @param cutout whether each headshot also gets its cut-out, the person alone as a PNG with
+     *               alpha (absent: no)
+     */
+    public record JobRequest(List<String> styles, List<String> photos, Boolean cutout) {
     }
 
     /** A started job. */
@@ -63,8 +69,8 @@ public class JobResource {
     }
 
     /** A job as the person sees it. */
-    public record JobView(String id, String state, int progress, List<String> styles, String problem, List<PhotoVerdict> photos,
-                          List<io.headroom.server.headshot.HeadshotView> headshots) {
+    public record JobView(String id, String state, int progress, List<String> styles, boolean cutout, String problem,
+                          List<PhotoVerdict> photos, List<io.headroom.server.headshot.HeadshotView> headshots) {
     }
 
     @Inject
@@ -89,7 +95,8 @@ public class JobResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @AddsData
-    @Operation(summary = "Create headshots", description = "{\"styles\": [\"natural\"]}, optionally \"photos\": [ids]. Queues a job.")
+    @Operation(summary = "Create headshots", description = "{\"styles\": [\"natural\"]}, optionally \"photos\": [ids] and "
+            + "\"cutout\": true (each headshot also as a PNG of the person alone on transparency). Queues a job.")
     @APIResponse(responseCode = "202", description = "Queued; follow it at the job's address or its /events stream")
     @APIResponse(responseCode = "400", description = "Unknown style or photo")
     @APIResponse(responseCode = "409", description = "No photos uploaded yet")
@@ -114,7 +121,8 @@ public class JobResource {
         if (!existing.containsAll(chosen)) {
             throw new ProblemException(ProblemType.INVALID_REQUEST, "Some of the photos named are not in this session.");
         }
-        JobEntity job = store.create(session.id(), styles, chosen);
+        boolean cutout = body != null && Boolean.TRUE.equals(body.cutout());
+        JobEntity job = store.create(session.id(), styles, chosen, cutout);
         queue.submit(job.id());
         return Response.accepted(new JobCreated(job.id(), "queued"))
                 .location(java.net.URI.create(job.id()))
@@ -127,9 +135,10 @@ public class JobResource {
     @Operation(summary = "Read a job", description = "State, progress in percent and the verdict for each photo.")
     @APIResponse(responseCode = "200", description = "The job")
     @APIResponse(responseCode = "404", description = "No such job in this session")
-    public JobView get(@PathParam("id") String id, @PathParam("jid") String jobId, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    public JobView get(@PathParam("id") String id, @PathParam("jid") String jobId, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                       @Context UriInfo uri) {
         SessionEntity session = access.authorize(id, authorization, request);
-        return view(find(session, jobId));
+        return view(find(session, jobId), uri.getBaseUri().getPath());
     }
 
     @GET
@@ -177,7 +186,7 @@ public class JobResource {
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "This session has no such job."));
     }
 
-    private JobView view(JobEntity job) {
+    private JobView view(JobEntity job, String base) {
         List<PhotoVerdict> verdicts = store.photos(job.id()).stream().map(p -> new PhotoVerdict(p.photoId(),
                 p.usable() ? "usable" : "unusable",
                 p.reasonCodes().stream().map(c -> Map.of("code", c, "message", message(c))).toList(),
@@ -185,8 +194,9 @@ public class JobResource {
                 p.skipped().stream().map(k -> Map.of("style", k.style(), "aspect", k.aspect(), "code", k.code(), "message", message(k.code())))
                         .toList())).toList();
         List<io.headroom.server.headshot.HeadshotView> made = store.headshotsOf(job.id()).stream()
-                .map(io.headroom.server.headshot.HeadshotView::of).toList();
-        return new JobView(job.id(), job.state().name().toLowerCase(Locale.ROOT), job.progress(), job.styles(), job.problem(), verdicts, made);
+                .map(h -> io.headroom.server.headshot.HeadshotView.of(h, base)).toList();
+        return new JobView(job.id(), job.state().name().toLowerCase(Locale.ROOT), job.progress(), job.styles(), job.cutout(), job.problem(),
+                verdicts, made);
     }
 
     private static String message(String code) {

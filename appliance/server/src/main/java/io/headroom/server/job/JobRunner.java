@@ -30,8 +30,9 @@ import java.util.logging.Logger;
 
 /**
  * Runs one job: opens each photo in memory, analyses it and records the verdict, picks the best
- * usable ones, frames a headshot per style and aspect, seals and stores it. Progress is stored
- * and announced after every step; a cancelled job stops at the next step.
+ * usable ones, frames a headshot per style and aspect (and its cut-out, when the job asks for
+ * them), seals and stores it. Progress is stored and announced after every step; a cancelled job
+ * stops at the next step.
  */
 @ApplicationScoped
 public class JobRunner {
@@ -135,15 +136,19 @@ public class JobRunner {
                 byte[] bytes = photos.read(item.photo());
                 for (StyleCatalog.Offered style : styles.styles()) {
                     io.headroom.pipeline.Rendered rendered = pipeline.render(bytes, item.analysis().face().orElseThrow(),
-                            item.analysis().embedding(), style.style(), style.outputs());
+                            item.analysis().embedding(), style.style(), style.outputs(), job.cutout());
                     store.recordSkipped(jobId, item.photo().id(), rendered.skipped().stream()
                             .map(k -> new SkippedOutput(style.style().id(), k.aspect().name(), k.reason().code())).toList());
                     for (Headshot h : rendered.headshots()) {
                         String blobId = random.hexId();
+                        // Asked for and made: the person alone, sealed as a blob of its own beside the headshot.
+                        byte[] cutout = h.cutout().orElse(null);
+                        String cutoutBlobId = cutout == null ? null : random.hexId();
                         HeadshotEntity row = new HeadshotEntity(random.id(), job.sessionId(), jobId, item.photo().id(), style.style().id(),
                                 h.aspect().name(), blobId, h.width(), h.height(), h.padded(), h.composition().name(), checksJson(h.checks()),
-                                h.identity().isPresent() ? h.identity().getAsDouble() : null, h.jpeg().length, clock.instant());
-                        if (!store.storeHeadshot(row, prefix, h.jpeg(), key)) {
+                                h.identity().isPresent() ? h.identity().getAsDouble() : null, h.jpeg().length,
+                                cutoutBlobId, cutout == null ? 0 : cutout.length, clock.instant());
+                        if (!store.storeHeadshot(row, prefix, h.jpeg(), cutout, key)) {
                             return; // cancelled meanwhile: nothing was stored
                         }
                         if (!store.progress(jobId, ++done * 100 / Math.max(1, steps))) {
@@ -176,6 +181,9 @@ public class JobRunner {
     private void discardEarlierAttempt(String jobId, String prefix) {
         for (HeadshotEntity h : store.takeHeadshotsOf(jobId)) {
             sealed.deleteQuietly(prefix, h.blobId());
+            if (h.hasCutout()) {
+                sealed.deleteQuietly(prefix, h.cutoutBlobId());
+            }
         }
     }
 

@@ -41,8 +41,8 @@ public class JobStore {
     Event<JobEvents.Progress> events;
 
     @Transactional
-    public JobEntity create(String sessionId, List<String> styles, List<String> photoIds) {
-        JobEntity job = new JobEntity(random.id(), sessionId, styles, photoIds, clock.instant());
+    public JobEntity create(String sessionId, List<String> styles, List<String> photoIds, boolean cutout) {
+        JobEntity job = new JobEntity(random.id(), sessionId, styles, photoIds, cutout, clock.instant());
         em.persist(job);
         return job;
     }
@@ -119,20 +119,42 @@ public class JobStore {
     }
 
     /**
-     * Seals and stores a headshot and records it, if its job still runs; returns false (and stores
-     * nothing) when the job was cancelled meanwhile.
+     * Seals and stores a headshot, and its cut-out when it has one ({@code cutout} null: none; then
+     * the row names no cut-out blob), and records it, if its job still runs; returns false (and
+     * stores nothing) when the job was cancelled meanwhile. Both blobs are sealed with the
+     * session's key under its prefix, and get their deadlines in this transaction, so the purge
+     * deletes them together.
      */
     @Transactional
     @Retained
-    public boolean storeHeadshot(HeadshotEntity headshot, String prefix, byte[] jpeg, SessionVault.OpenKey key) throws IOException {
+    public boolean storeHeadshot(HeadshotEntity headshot, String prefix, byte[] jpeg, byte[] cutout, SessionVault.OpenKey key)
+            throws IOException {
         JobEntity j = em.find(JobEntity.class, headshot.jobId(), LockModeType.PESSIMISTIC_READ);
         // The purge cancels the job under this lock first, so a headshot is stored before the purge
         // lists the session's objects, or not at all.
         if (j == null || j.state() != JobState.RUNNING || sessionGone(j)) {
             java.util.Arrays.fill(jpeg, (byte) 0);
+            if (cutout != null) {
+                java.util.Arrays.fill(cutout, (byte) 0);
+            }
             return false;
         }
-        sealed.put(headshot.sessionId(), prefix, headshot.blobId(), jpeg, key);
+        try {
+            sealed.put(headshot.sessionId(), prefix, headshot.blobId(), jpeg, key);
+            if (cutout != null) {
+                try {
+                    sealed.put(headshot.sessionId(), prefix, headshot.cutoutBlobId(), cutout, key);
+                } catch (IOException | RuntimeException e) {
+                    // The row is not recorded: its headshot's blob must not stay behind without it.
+                    sealed.deleteQuietly(prefix, headshot.blobId());
+                    throw e;
+                }
+            }
+        } finally {
+            if (cutout != null) {
+                java.util.Arrays.fill(cutout, (byte) 0); // put wipes it too, but not when the headshot's put failed first
+            }
+        }
         em.persist(headshot);
         return true;
     }

@@ -95,8 +95,9 @@ public class SessionRows {
         }
         Object[] photos = em.createQuery("SELECT COUNT(p), COALESCE(SUM(p.bytes), 0) FROM PhotoEntity p WHERE p.sessionId = :id", Object[].class)
                 .setParameter("id", sessionId).getSingleResult();
-        Object[] headshots = em.createQuery("SELECT COUNT(h), COALESCE(SUM(h.bytes), 0) FROM HeadshotEntity h WHERE h.sessionId = :id",
-                Object[].class).setParameter("id", sessionId).getSingleResult();
+        // COUNT of the cut-out's blob id counts only the headshots that have one.
+        Object[] headshots = em.createQuery("SELECT COUNT(h), COALESCE(SUM(h.bytes), 0), COUNT(h.cutoutBlobId), COALESCE(SUM(h.cutoutBytes), 0)"
+                + " FROM HeadshotEntity h WHERE h.sessionId = :id", Object[].class).setParameter("id", sessionId).getSingleResult();
         em.createQuery("DELETE FROM HeadshotEntity h WHERE h.sessionId = :id").setParameter("id", sessionId).executeUpdate();
         em.createQuery("DELETE FROM PhotoEntity p WHERE p.sessionId = :id").setParameter("id", sessionId).executeUpdate();
         em.remove(s);
@@ -104,6 +105,7 @@ public class SessionRows {
         Map<String, Object> deleted = new LinkedHashMap<>();
         deleted.put("photos", Map.of("count", number(photos[0]), "bytes", number(photos[1])));
         deleted.put("headshots", Map.of("count", number(headshots[0]), "bytes", number(headshots[1])));
+        deleted.put("cutouts", Map.of("count", number(headshots[2]), "bytes", number(headshots[3])));
         Map<String, Object> objects = new LinkedHashMap<>();
         // What was actually found in storage and deleted, across attempts; a half-written object
         // of a put cut short by a crash is counted apart.
