@@ -1,22 +1,23 @@
 package io.headroom.matte;
 
+import io.headroom.face.Face;
 import java.awt.image.BufferedImage;
 
 /**
- * Puts the person of a framed headshot onto the style's backdrop: segmentation at model
- * resolution, refined at the headshot's resolution by a guided filter so hair and ears follow
- * the photo, islands not joined to the person cleared ({@link MatteIslands}), decontaminated
- * edges, the backdrop, a subtle contact shadow. Nothing of the original room remains away from
+ * Puts the person of a framed headshot onto the style's backdrop: the person's matte
+ * ({@link PersonMatte}: segmentation, guided refinement, real alpha at the uncertain edge, islands
+ * cleared), the person's own edge colours estimated ({@link ForegroundEstimation}), the backdrop,
+ * a subtle contact shadow. Nothing of the original room remains away from
  * the person.
  */
 public final class Cutout {
 
-    private final PersonSegmenter segmenter;
+    private final PersonMatte matte;
     private final Backdrop backdrop;
     private final Composite composite = new Composite(0.18);
 
     public Cutout(PersonSegmenter segmenter, Backdrop backdrop) {
-        this.segmenter = segmenter;
+        this.matte = new PersonMatte(segmenter, true);
         this.backdrop = backdrop;
     }
 
@@ -41,21 +42,20 @@ public final class Cutout {
      * what segmentation makes of synthesised clothing.
      */
     public float[] apply(BufferedImage headshot, float[] coverage, float[] extension) {
+        return apply(headshot, coverage, extension, null);
+    }
+
+    /**
+     * As {@link #apply(BufferedImage, float[], float[])}, knowing where the face is: its inner part
+     * is always the person, and the hair above it gets a wider band of edge matting.
+     *
+     * @param face the face in the headshot's pixels ({@link io.headroom.framing.Framed#face()}), or null
+     */
+    public float[] apply(BufferedImage headshot, float[] coverage, float[] extension, Face face) {
         int w = headshot.getWidth();
         int h = headshot.getHeight();
         int[] px = headshot.getRGB(0, 0, w, h, null, 0, w);
-        float[] coarse = segmenter.segment(headshot);
-        float[] alpha = segmenter.givesMatte()
-                // A matting network's alpha, scaled ~2.5×: aligned to the photo's edges, its soft hair kept.
-                ? new GuidedFilter(Math.max(2, Math.min(w, h) / 256), 1e-4, false).refine(px, coarse, w, h)
-                // The 256² mask is scaled about 4×: its edge ramp is ~8–16 px, the window must reach across.
-                : new GuidedFilter(Math.max(4, Math.min(w, h) / 64), 1e-3).refine(px, coarse, w, h);
-        if (coverage != null) {
-            for (int i = 0; i < alpha.length; i++) {
-                alpha[i] = alpha[i] * coverage[i] + (extension != null ? extension[i] : 0f);
-            }
-        }
-        MatteIslands.clear(alpha, w, h);
+        float[] alpha = matte.of(headshot, px, face, coverage, extension).alpha();
         int[] ground = backdrop.render(w, h, px);
         headshot.setRGB(0, 0, w, h, composite.apply(px, alpha, ground, w, h), 0, w);
         return alpha;
@@ -70,7 +70,7 @@ public final class Cutout {
      * @param alpha  the matte {@link #apply} returned
      */
     public static BufferedImage transparent(int[] before, float[] alpha, int w, int h) {
-        int[] foreground = Composite.decontaminate(before, alpha, w, h);
+        int[] foreground = ForegroundEstimation.foreground(before, alpha, w, h);
         int[] argb = new int[foreground.length];
         for (int i = 0; i < argb.length; i++) {
             int a = Math.round(Math.max(0f, Math.min(1f, alpha[i])) * 255);

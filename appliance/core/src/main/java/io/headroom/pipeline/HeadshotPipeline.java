@@ -167,7 +167,7 @@ public final class HeadshotPipeline {
             int w = done.image().getWidth();
             int h = done.image().getHeight();
             int[] before = cutouts && cutout != null ? done.image().getRGB(0, 0, w, h, null, 0, w) : null;
-            float[] person = cutout != null ? cutout.apply(done.image(), done.coverage(), done.extension()) : null;
+            float[] person = cutout != null ? cutout.apply(done.image(), done.coverage(), done.extension(), done.face()) : null;
             if (style.hook().isPresent()) {
                 finish(done.image(), person, d, style.hook().get());
             }

@@ -72,7 +72,7 @@ class MatteTest {
                 photo[y * W + x] = Colours.mix(GREEN, RED, a);
             }
         }
-        int[] clean = Composite.decontaminate(photo, alpha, W, H);
+        int[] clean = ForegroundEstimation.foreground(photo, alpha, W, H);
         int i = 80 * W + 100 + 50; // on the ring, alpha about a half
         assertTrue(alpha[i] > 0.3 && alpha[i] < 0.7, "a half-transparent pixel: " + alpha[i]);
         int g = (clean[i] >> 8) & 0xFF;
