@@ -11,6 +11,9 @@ import io.headroom.framing.Framed;
 import io.headroom.framing.Framer;
 import io.headroom.framing.FramingRules;
 import io.headroom.framing.HeadshotEncoder;
+import io.headroom.matte.EdgeMatting;
+import io.headroom.matte.ForegroundEstimation;
+import io.headroom.matte.PersonMatte;
 import io.headroom.matte.PersonSegmenter;
 import io.headroom.pipeline.HeadshotCheck;
 import java.util.ArrayList;
@@ -20,8 +23,8 @@ import java.util.Optional;
 /**
  * The cost of each step the studio-grade framing added to a headshot, each timed on its own over
  * the same photos so that none hides in the full figure: ranking by frame fit (at analysis), the
- * headshot's own check, clothing continued past the photo (only where a photo needs it), and the
- * XMP disclosure in the JPEG.
+ * headshot's own check, clothing continued past the photo (only where a photo needs it), edge
+ * matting and foreground colour estimation in the cut-out, and the XMP disclosure in the JPEG.
  */
 final class StepCosts {
 
@@ -37,6 +40,10 @@ final class StepCosts {
         List<Double> check = new ArrayList<>();
         List<Double> extend = new ArrayList<>();
         List<Double> disclosure = new ArrayList<>();
+        List<Double> matting = new ArrayList<>();
+        List<Double> colours = new ArrayList<>();
+        EdgeMatting edge = new EdgeMatting();
+        PersonMatte refinedOnly = new PersonMatte(segmenter, false);
         for (int r = 0; r < rounds; r++) {
             for (int i = 0; i < cleaned.size(); i++) {
                 if (!analyses.get(i).usable()) {
@@ -66,6 +73,16 @@ final class StepCosts {
                     if (aspect != Aspect.SQUARE) {
                         continue;
                     }
+                    int w = framed.image().getWidth();
+                    int h = framed.image().getHeight();
+                    int[] px = framed.image().getRGB(0, 0, w, h, null, 0, w);
+                    float[] refined = refinedOnly.of(framed.image(), px, framed.face(), null, null).refined();
+                    t = System.nanoTime();
+                    float[] alpha = edge.refine(px, refined, w, h, framed.face()).alpha();
+                    matting.add((System.nanoTime() - t) / 1e9);
+                    t = System.nanoTime();
+                    ForegroundEstimation.foreground(px, alpha, w, h);
+                    colours.add((System.nanoTime() - t) / 1e9);
                     t = System.nanoTime();
                     HeadshotCheck.check(framed.image(), framed.face(), framed.composition(), person, framed.filled());
                     check.add((System.nanoTime() - t) / 1e9);
@@ -80,6 +97,8 @@ final class StepCosts {
         }
         System.out.printf("step: frame fit for ranking, both aspects: %.2f ms per photo%n", 1000 * PipelineBench.median(fit));
         System.out.printf("step: headshot check: %.2f ms per 1024² headshot%n", 1000 * PipelineBench.median(check));
+        System.out.printf("step: edge matting (trimap, closed-form band, guided upsampling): %.1f ms per 1024² headshot%n", 1000 * PipelineBench.median(matting));
+        System.out.printf("step: foreground colours (multi-level estimation): %.1f ms per 1024² headshot%n", 1000 * PipelineBench.median(colours));
         System.out.printf("step: XMP disclosure in the JPEG: %+.2f ms per headshot%n", 1000 * PipelineBench.median(disclosure));
         if (extend.isEmpty()) {
             System.out.println("step: clothing continued past the photo: no photo here needs it");

@@ -5,7 +5,8 @@ package io.headroom.matte;
  * foreground F and background B such that I = αF + (1 − α)B, both smooth where alpha is smooth —
  * Germer, Uelwer, Conrad and Harmeling's fast multi-level foreground estimation (2020). The
  * problem is solved coarse to fine, a few Gauss–Seidel sweeps per level, so colours travel from
- * the person's inside and the room's inside into the edge. Hair on a new backdrop then shows no
+ * the person's inside and the room's inside into the edge; at the photo's own size F follows from
+ * the compositing equation with the background of the level below. Hair on a new backdrop then shows no
  * fringe of the wall behind it.
  */
 public final class ForegroundEstimation {
@@ -25,22 +26,16 @@ public final class ForegroundEstimation {
      * @return packed RGB foreground colours: the photo where α is 0 or 1, estimated in between
      */
     public static int[] foreground(int[] photo, float[] alpha, int w, int h) {
-        float[] image = new float[3 * photo.length];
-        for (int i = 0; i < photo.length; i++) {
-            int p = photo[i];
-            image[3 * i] = ((p >> 16) & 0xFF) / 255f;
-            image[3 * i + 1] = ((p >> 8) & 0xFF) / 255f;
-            image[3 * i + 2] = (p & 0xFF) / 255f;
-        }
         int levels = (int) Math.ceil(Math.log(Math.max(w, h)) / Math.log(2));
         float[] f = null;
         float[] b = null;
         int pw = 0;
         int ph = 0;
-        for (int level = 0; level <= levels; level++) {
+        // Coarse to fine, up to the last level below the photo's own size.
+        for (int level = 0; level < levels; level++) {
             int lw = Math.max(1, (int) Math.round(Math.pow(w, level / (double) levels)));
             int lh = Math.max(1, (int) Math.round(Math.pow(h, level / (double) levels)));
-            float[] img = nearest(image, w, h, lw, lh, 3);
+            float[] img = nearestRgb(photo, w, h, lw, lh);
             float[] a = nearest(alpha, w, h, lw, lh, 1);
             if (f == null) {
                 f = img.clone();
@@ -58,14 +53,43 @@ public final class ForegroundEstimation {
             pw = lw;
             ph = lh;
         }
+        // At the photo's own size the background is known from the level below (it is smooth at a
+        // hair's scale), so F follows from I = αF + (1 − α)B pixel by pixel: αF, all a composite
+        // uses, is then exact up to B's error, which division by α does not amplify in it.
         int[] out = new int[photo.length];
-        for (int i = 0; i < out.length; i++) {
-            float ai = alpha[i];
-            if (ai <= 0f || ai >= 1f) {
-                out[i] = photo[i];
-                continue;
+        int[] shifts = {16, 8, 0};
+        for (int y = 0; y < h; y++) {
+            int sy = b == null ? 0 : Math.min(ph - 1, (int) ((long) y * ph / h));
+            for (int x = 0; x < w; x++) {
+                int i = y * w + x;
+                float ai = alpha[i];
+                if (ai <= 0f || ai >= 1f || b == null) {
+                    out[i] = photo[i];
+                    continue;
+                }
+                int j = 3 * (sy * pw + Math.min(pw - 1, (int) ((long) x * pw / w)));
+                int v = 0;
+                for (int c = 0; c < 3; c++) {
+                    float value = ((photo[i] >> shifts[c]) & 0xFF) / 255f;
+                    v |= channel(clamp((value - (1 - ai) * b[j + c]) / ai)) << shifts[c];
+                }
+                out[i] = v;
             }
-            out[i] = (channel(f[3 * i]) << 16) | (channel(f[3 * i + 1]) << 8) | channel(f[3 * i + 2]);
+        }
+        return out;
+    }
+
+    private static float[] nearestRgb(int[] photo, int w, int h, int tw, int th) {
+        float[] out = new float[3 * tw * th];
+        for (int y = 0; y < th; y++) {
+            int sy = Math.min(h - 1, (int) ((long) y * h / th));
+            for (int x = 0; x < tw; x++) {
+                int p = photo[sy * w + Math.min(w - 1, (int) ((long) x * w / tw))];
+                int o = 3 * (y * tw + x);
+                out[o] = ((p >> 16) & 0xFF) / 255f;
+                out[o + 1] = ((p >> 8) & 0xFF) / 255f;
+                out[o + 2] = (p & 0xFF) / 255f;
+            }
         }
         return out;
     }
@@ -140,9 +164,10 @@ public final class ForegroundEstimation {
         return out;
     }
 
+    /** Nearest-neighbour resampling; the plane itself when the size is its own (callers only read it then). */
     private static float[] nearest(float[] src, int w, int h, int tw, int th, int channels) {
         if (tw == w && th == h) {
-            return src.clone();
+            return src;
         }
         float[] out = new float[tw * th * channels];
         for (int y = 0; y < th; y++) {

@@ -23,7 +23,7 @@ public final class PersonMatte {
     /**
      * The matte with what it was made from.
      *
-     * @param refined the guided filter's matte, islands cleared: the matte without edge matting
+     * @param refined the guided filter's matte as it came, before edge matting, coverage and islands
      * @param band    where edge matting solved alpha (0–1, feathered); all zero without it
      */
     public record Layers(float[] alpha, float[] refined, float[] band) {
@@ -44,7 +44,7 @@ public final class PersonMatte {
                 ? new GuidedFilter(Math.max(2, Math.min(w, h) / 256), 1e-4, false).refine(px, coarse, w, h)
                 // The 256² mask is scaled about 4×: its edge ramp is ~8–16 px, the window must reach across.
                 : new GuidedFilter(Math.max(4, Math.min(w, h) / 64), 1e-3).refine(px, coarse, w, h);
-        float[] alpha = refined;
+        float[] alpha = refined.clone();
         float[] band = new float[w * h];
         if (matting != null) {
             EdgeMatting.Result matted = matting.refine(px, refined, w, h, face);
@@ -58,14 +58,12 @@ public final class PersonMatte {
                 }
             }
         }
-        finish(refined, coverage, extension, w, h);
-        if (alpha != refined) {
-            finish(alpha, coverage, extension, w, h);
-        }
+        finish(alpha, coverage, extension, w, h);
         return new Layers(alpha, refined, band);
     }
 
-    private static void finish(float[] alpha, float[] coverage, float[] extension, int w, int h) {
+    /** Keeps the person only where the photo reached (or was continued), and clears islands; in place. */
+    static void finish(float[] alpha, float[] coverage, float[] extension, int w, int h) {
         if (coverage != null) {
             for (int i = 0; i < alpha.length; i++) {
                 alpha[i] = alpha[i] * coverage[i] + (extension != null ? extension[i] : 0f);
