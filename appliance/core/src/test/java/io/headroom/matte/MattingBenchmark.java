@@ -37,8 +37,9 @@ import javax.imageio.ImageIO;
  * and the leak: the share of true-background pixels the matte keeps (α &gt; 0.1).
  *
  * <p>{@code MattingBenchmarkTest} holds the figures to bounds; {@code main} prints them
- * ({@code ./mvnw -pl appliance/core exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=io.headroom.matte.MattingBenchmark}).
+ * (in {@code appliance/core}: {@code ../../mvnw exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=io.headroom.matte.MattingBenchmark}; the pack comes from the npm package the
+ * build fetched, as in the tests).
  */
 public final class MattingBenchmark {
 
