@@ -20,6 +20,8 @@ public final class EdgeMatting {
     /** Over the hair the band reaches this many times further: strands the coarse mask missed lie there. */
     static final double HAIR_BAND = 2.5;
 
+    /** The share of the frame's height, from the bottom, where matting only adds to the person. */
+    static final double BOTTOM_KEPT = 0.15;
     static final float SETTLE_LOW = 0.15f;
     static final float SETTLE_HIGH = 0.9f;
 
@@ -76,9 +78,14 @@ public final class EdgeMatting {
         float[] band = Planes.bilinearResize(Planes.boxMean(bandLow, lw, lh, 1), lw, lh, w, h);
         float[] sharp = guidedUpsampling(photo, rgb, solved, lw, lh, w, h);
         float[] out = refined.clone();
+        // Near the frame's bottom the person is clothing running out of the frame: matting may add
+        // to it there (a strand, a collar) but not take from it (seen: a close selfie's hair and
+        // sweater cut from the bottom corner, the backdrop showing under the person).
+        int kept = (int) Math.round((1 - BOTTOM_KEPT) * h) * w;
         for (int i = 0; i < out.length; i++) {
             if (band[i] > 0f) {
-                out[i] = band[i] * sharp[i] + (1 - band[i]) * refined[i];
+                float matted = band[i] * sharp[i] + (1 - band[i]) * refined[i];
+                out[i] = i >= kept ? Math.max(matted, refined[i]) : matted;
             }
         }
         if (face != null) {
