@@ -119,7 +119,7 @@ public final class PipelineBench {
             System.out.printf("baseline: %.3f s per photo (ImageIO.read of the whole file, one bilinear drawImage to 1024², JPEG at 0.92)%n", baseMedian);
             System.out.printf("ratio: full headshot = %.1f × baseline (goal ≤ 12×)%n", fullMedian / baseMedian);
             if (!"false".equals(System.getProperty("headroom.bench.steps"))) {
-                StepCosts.print(cleaned, analyses, s, rounds);
+                StepCosts.print(cleaned, analyses, s, landmarks, rounds);
             }
             set.files().forEach(m -> System.out.printf("model %s %s%n", m.file(), m.sha256()));
             System.out.printf("analysis: %.1f photos/s per worker (median of %d rounds over %d photos)%n", median(analysisRates), rounds, cleaned.size());

@@ -24,14 +24,16 @@ import java.util.Optional;
  * The cost of each step the studio-grade framing added to a headshot, each timed on its own over
  * the same photos so that none hides in the full figure: ranking by frame fit (at analysis), the
  * headshot's own check, clothing continued past the photo (only where a photo needs it), edge
- * matting and foreground colour estimation in the cut-out, and the XMP disclosure in the JPEG.
+ * matting and foreground colour estimation in the cut-out, the XMP disclosure in the JPEG, and the
+ * selfie perspective (the face mesh measured on the headshot, the warp where a correction applies).
  */
 final class StepCosts {
 
     private StepCosts() {
     }
 
-    static void print(List<byte[]> cleaned, List<PhotoAnalysis> analyses, PersonSegmenter segmenter, int rounds) {
+    static void print(List<byte[]> cleaned, List<PhotoAnalysis> analyses, PersonSegmenter segmenter, io.headroom.face.LandmarkDetector landmarks,
+                      int rounds) {
         Framer framer = new Framer(FramingRules.DEFAULT);
         HeadshotEncoder plain = new HeadshotEncoder(92, "", false);
         HeadshotEncoder disclosing = new HeadshotEncoder(92, "", true);
@@ -42,6 +44,10 @@ final class StepCosts {
         List<Double> disclosure = new ArrayList<>();
         List<Double> matting = new ArrayList<>();
         List<Double> colours = new ArrayList<>();
+        List<Double> mesh = new ArrayList<>();
+        List<Double> warp = new ArrayList<>();
+        int corrected = 0;
+        int measured = 0;
         EdgeMatting edge = new EdgeMatting();
         PersonMatte refinedOnly = new PersonMatte(segmenter, false);
         for (int r = 0; r < rounds; r++) {
@@ -75,6 +81,24 @@ final class StepCosts {
                     }
                     int w = framed.image().getWidth();
                     int h = framed.image().getHeight();
+                    t = System.nanoTime();
+                    io.headroom.face.FaceLandmarks m = landmarks.landmarks(framed.image(), framed.face());
+                    mesh.add((System.nanoTime() - t) / 1e9);
+                    double scale = framed.face().interEyeDistance() / face.interEyeDistance();
+                    io.headroom.perspective.FieldOfView fov = io.headroom.perspective.FieldOfView.assumed(source.width(), source.height());
+                    double distance = io.headroom.perspective.SelfiePerspective.distanceCm(m.eyeDistance() / scale, source.width(), fov);
+                    java.awt.image.BufferedImage copy = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
+                    copy.setRGB(0, 0, w, h, framed.image().getRGB(0, 0, w, h, null, 0, w), 0, w);
+                    t = System.nanoTime();
+                    boolean did = io.headroom.perspective.SelfiePerspective.correct(copy, m, distance, true,
+                            new io.headroom.face.Point(w / 2.0, h / 2.0)).perspective().corrected();
+                    double took = (System.nanoTime() - t) / 1e9;
+                    measured++;
+                    if (did) {
+                        warp.add(took);
+                        corrected++;
+                    }
+                    copy.flush();
                     int[] px = framed.image().getRGB(0, 0, w, h, null, 0, w);
                     float[] refined = refinedOnly.of(framed.image(), px, framed.face(), null, null).refined();
                     t = System.nanoTime();
@@ -100,6 +124,14 @@ final class StepCosts {
         System.out.printf("step: edge matting (trimap, closed-form band, guided upsampling): %.1f ms per 1024² headshot%n", 1000 * PipelineBench.median(matting));
         System.out.printf("step: foreground colours (multi-level estimation): %.1f ms per 1024² headshot%n", 1000 * PipelineBench.median(colours));
         System.out.printf("step: XMP disclosure in the JPEG: %+.2f ms per headshot%n", 1000 * PipelineBench.median(disclosure));
+        System.out.printf("step: face mesh on the headshot (for the perspective and the retouch): %.1f ms per 1024² headshot%n",
+                1000 * PipelineBench.median(mesh));
+        if (warp.isEmpty()) {
+            System.out.println("step: selfie perspective warp: no photo here is close enough to need it");
+        } else {
+            System.out.printf("step: selfie perspective warp (spline, backward warp): %.1f ms per 1024² headshot that needs it (%d of %d)%n",
+                    1000 * PipelineBench.median(warp), corrected, measured);
+        }
         if (extend.isEmpty()) {
             System.out.println("step: clothing continued past the photo: no photo here needs it");
         } else {

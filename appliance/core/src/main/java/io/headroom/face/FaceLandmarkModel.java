@@ -66,9 +66,13 @@ public final class FaceLandmarkModel implements AutoCloseable {
                     throw new IllegalStateException("face landmarks failed", e);
                 }
                 float[] points = null;
+                double presence = 1;
                 for (float[] o : out) {
                     if ((int) o[1] == 1404) {
                         points = RawTranslator.data(o);
+                    } else if ((int) o[1] == 1 && o.length == 3) {
+                        // The face flag, a logit: how sure the model is that its crop holds a face.
+                        presence = 1 / (1 + Math.exp(-o[2]));
                     }
                 }
                 if (points == null) {
@@ -81,7 +85,7 @@ public final class FaceLandmarkModel implements AutoCloseable {
                     mapped.add(new Point(p.getX(), p.getY()));
                     depth.add(points[3 * i + 2] * side / SIZE);
                 }
-                return new FaceLandmarks(mapped, depth);
+                return new FaceLandmarks(mapped, depth, presence);
             }
 
             @Override

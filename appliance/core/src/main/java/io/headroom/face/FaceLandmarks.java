@@ -6,10 +6,12 @@ import java.util.List;
  * MediaPipe face-mesh landmarks in image pixels, with each point's depth (same scale as x and y,
  * smaller is nearer the camera), and what they say about the face: where it looks, whether the
  * eyes and mouth are open. Indices are MediaPipe's canonical ones.
+ *
+ * @param presence the mesh model's own confidence that its crop holds a face, 0–1
  */
-public record FaceLandmarks(List<Point> points, List<Double> depth) {
+public record FaceLandmarks(List<Point> points, List<Double> depth, double presence) {
 
-    static final int NOSE_TIP = 1;
+    public static final int NOSE_TIP = 1;
     static final int CHEEK_A = 234;
     static final int CHEEK_B = 454;
     static final int FOREHEAD = 10;
@@ -18,6 +20,11 @@ public record FaceLandmarks(List<Point> points, List<Double> depth) {
     static final int LOWER_LIP_INNER = 14;
     static final int MOUTH_CORNER_A = 61;
     static final int MOUTH_CORNER_B = 291;
+
+    /** A mesh given as certain (drawn meshes in tests, meshes moved by a warp of the measured one). */
+    public FaceLandmarks(List<Point> points, List<Double> depth) {
+        this(points, depth, 1);
+    }
 
     public FaceLandmarks {
         points = List.copyOf(points);
@@ -30,7 +37,35 @@ public record FaceLandmarks(List<Point> points, List<Double> depth) {
     /** The landmarks moved and scaled as a face is ({@code p · factor}). */
     public FaceLandmarks scaled(double factor) {
         return new FaceLandmarks(points.stream().map(p -> new Point(p.x() * factor, p.y() * factor)).toList(),
-                depth.stream().map(z -> z * factor).toList());
+                depth.stream().map(z -> z * factor).toList(), presence);
+    }
+
+    /** The same mesh with its points at {@code moved} (depths kept). */
+    public FaceLandmarks movedTo(List<Point> moved) {
+        return new FaceLandmarks(moved, depth, presence);
+    }
+
+    /** Distance between the eye centres (each the middle of its two corners), the face's scale. */
+    public double eyeDistance() {
+        return eyeCentre(33, 133).distance(eyeCentre(362, 263));
+    }
+
+    /** The midpoint between the eye centres. */
+    public Point eyesMidpoint() {
+        Point a = eyeCentre(33, 133);
+        Point b = eyeCentre(362, 263);
+        return new Point((a.x() + b.x()) / 2, (a.y() + b.y()) / 2);
+    }
+
+    /** The mean depth of the four eye corners: the eyes' plane. */
+    public double eyeDepth() {
+        return (depth.get(33) + depth.get(133) + depth.get(362) + depth.get(263)) / 4;
+    }
+
+    private Point eyeCentre(int cornerA, int cornerB) {
+        Point a = points.get(cornerA);
+        Point b = points.get(cornerB);
+        return new Point((a.x() + b.x()) / 2, (a.y() + b.y()) / 2);
     }
 
     /**

@@ -10,10 +10,15 @@ import org.apache.commons.imaging.formats.tiff.TiffField;
 import org.apache.commons.imaging.formats.tiff.TiffReader;
 
 /**
- * What an EXIF block (a TIFF structure) holds, in plain words, and its orientation flag. Reads
- * tags only; values other than the orientation are never looked at or kept.
+ * What an EXIF block (a TIFF structure) holds, in plain words, its orientation flag and the lens's
+ * focal length as a 35 mm equivalent (from which intake derives the field of view, rounded, for the
+ * selfie perspective). Values other than these two are never looked at or kept.
+ *
+ * @param focal35mm the 35 mm equivalent focal length in mm: the camera's own figure
+ *                  ({@code FocalLengthIn35mmFormat}) or, without it, the focal length times the
+ *                  sensor's crop factor (from the focal-plane resolution); NaN when unknown
  */
-record ExifFacts(Set<String> kinds, int orientation) {
+record ExifFacts(Set<String> kinds, int orientation, double focal35mm) {
 
     static final String GPS = "GPS location";
     static final String CAMERA = "camera make and model";
@@ -31,6 +36,7 @@ record ExifFacts(Set<String> kinds, int orientation) {
     static ExifFacts parse(byte[] tiff) {
         Set<String> kinds = new LinkedHashSet<>();
         int orientation = 1;
+        Optics optics = new Optics();
         try {
             TiffContents contents = new TiffReader(false).readDirectories(ByteSource.array(tiff), true, FormatCompliance.getDefault());
             for (TiffDirectory dir : contents.directories) {
@@ -38,6 +44,7 @@ record ExifFacts(Set<String> kinds, int orientation) {
                     kinds.add(THUMBNAIL);
                 }
                 for (TiffField f : dir.getDirectoryEntries()) {
+                    optics.read(f);
                     switch (f.getTag()) {
                         case 0x8825 -> kinds.add(GPS);
                         case 0x010F, 0x0110, 0xA433, 0xA434 -> kinds.add(CAMERA);
@@ -66,7 +73,53 @@ record ExifFacts(Set<String> kinds, int orientation) {
             // Damaged EXIF is still EXIF: it is removed like any other.
             kinds.add(OTHER);
         }
-        return new ExifFacts(kinds, orientation);
+        return new ExifFacts(kinds, orientation, optics.focal35mm());
+    }
+
+    /** The lens tags, read as numbers only; a tag that does not read is as if absent. */
+    private static final class Optics {
+        private double focal35 = Double.NaN;
+        private double focal = Double.NaN;
+        private double planeResolution = Double.NaN;
+        private int planeUnit = 2; // EXIF's default: inches
+        private double pixelWidth = Double.NaN;
+        private double pixelHeight = Double.NaN;
+
+        void read(TiffField f) {
+            try {
+                switch (f.getTag()) {
+                    case 0xA405 -> focal35 = f.getIntValue();
+                    case 0x920A -> focal = f.getDoubleValue();
+                    case 0xA20E -> planeResolution = f.getDoubleValue();
+                    case 0xA210 -> planeUnit = f.getIntValue();
+                    case 0xA002 -> pixelWidth = f.getIntValue();
+                    case 0xA003 -> pixelHeight = f.getIntValue();
+                    default -> { }
+                }
+            } catch (Exception e) {
+                // Not a number: no figure.
+            }
+        }
+
+        double focal35mm() {
+            if (focal35 >= 8 && focal35 <= 800) {
+                return focal35;
+            }
+            double perMm = switch (planeUnit) {
+                case 2 -> planeResolution / 25.4;
+                case 3 -> planeResolution / 10;
+                case 4 -> planeResolution;
+                default -> Double.NaN;
+            };
+            if (focal > 0 && perMm > 0 && pixelWidth > 0 && pixelHeight > 0) {
+                double sensorDiagonal = Math.hypot(pixelWidth, pixelHeight) / perMm;
+                double equivalent = focal * Math.hypot(36, 24) / sensorDiagonal;
+                if (equivalent >= 8 && equivalent <= 800) {
+                    return equivalent;
+                }
+            }
+            return Double.NaN;
+        }
     }
 
     private static int orientationOf(TiffField f) {

@@ -28,8 +28,11 @@ public final class MetadataInventory {
     private static final byte[] XMP_ID = "http://ns.adobe.com/xap/1.0/\0".getBytes(StandardCharsets.ISO_8859_1);
     private static final byte[] XMP_EXT_ID = "http://ns.adobe.com/xmp/extension/\0".getBytes(StandardCharsets.ISO_8859_1);
 
-    /** Kinds found, in a stable order, and the orientation (1 = as stored). */
-    public record Inventory(List<String> kinds, int orientation) {
+    /**
+     * Kinds found, in a stable order, the orientation (1 = as stored) and the lens's 35 mm equivalent
+     * focal length (NaN when the photo does not say).
+     */
+    public record Inventory(List<String> kinds, int orientation, double focal35mm) {
     }
 
     private MetadataInventory() {
@@ -38,11 +41,12 @@ public final class MetadataInventory {
     public static Inventory of(byte[] bytes, SniffedFormat format) {
         Set<String> kinds = new LinkedHashSet<>();
         int[] orientation = {1};
+        double[] focal = {Double.NaN};
         try {
             switch (format) {
-                case JPEG -> jpeg(bytes, kinds, orientation);
-                case PNG -> png(bytes, kinds, orientation);
-                case WEBP -> webp(bytes, kinds, orientation);
+                case JPEG -> jpeg(bytes, kinds, orientation, focal);
+                case PNG -> png(bytes, kinds, orientation, focal);
+                case WEBP -> webp(bytes, kinds, orientation, focal);
                 default -> { }
             }
         } catch (RuntimeException e) {
@@ -50,7 +54,7 @@ public final class MetadataInventory {
         }
         List<String> ordered = new java.util.ArrayList<>(kinds);
         ordered.sort(java.util.Comparator.comparingInt(MetadataInventory::rank));
-        return new Inventory(List.copyOf(ordered), orientation[0]);
+        return new Inventory(List.copyOf(ordered), orientation[0], focal[0]);
     }
 
     /** Most telling first: where, who and when before the technical rest. */
@@ -63,13 +67,16 @@ public final class MetadataInventory {
         return i < 0 ? ORDER.size() : i;
     }
 
-    private static void exif(byte[] tiff, Set<String> kinds, int[] orientation) {
+    private static void exif(byte[] tiff, Set<String> kinds, int[] orientation, double[] focal) {
         ExifFacts facts = ExifFacts.parse(tiff);
         kinds.addAll(facts.kinds());
         orientation[0] = facts.orientation();
+        if (!Double.isNaN(facts.focal35mm())) {
+            focal[0] = facts.focal35mm();
+        }
     }
 
-    private static void jpeg(byte[] b, Set<String> kinds, int[] orientation) {
+    private static void jpeg(byte[] b, Set<String> kinds, int[] orientation, double[] focal) {
         int pos = 2;
         while (pos + 4 <= b.length) {
             if ((b[pos] & 0xFF) != 0xFF) {
@@ -90,7 +97,7 @@ public final class MetadataInventory {
                 return;
             }
             if (marker == 0xE1 && startsWith(b, start, EXIF_ID)) {
-                exif(Arrays.copyOfRange(b, start + EXIF_ID.length, end), kinds, orientation);
+                exif(Arrays.copyOfRange(b, start + EXIF_ID.length, end), kinds, orientation, focal);
             } else if (marker == 0xE1 && (startsWith(b, start, XMP_ID) || startsWith(b, start, XMP_EXT_ID))) {
                 kinds.add(XMP);
             } else if (marker == 0xE2 && startsWith(b, start, "ICC_PROFILE".getBytes(StandardCharsets.ISO_8859_1))) {
@@ -106,7 +113,7 @@ public final class MetadataInventory {
         }
     }
 
-    private static void png(byte[] b, Set<String> kinds, int[] orientation) {
+    private static void png(byte[] b, Set<String> kinds, int[] orientation, double[] focal) {
         int pos = 8;
         while (pos + 12 <= b.length) {
             int length = ByteBuffer.wrap(b, pos, 4).getInt();
@@ -116,7 +123,7 @@ public final class MetadataInventory {
                 return;
             }
             switch (type) {
-                case "eXIf" -> exif(Arrays.copyOfRange(b, start, start + length), kinds, orientation);
+                case "eXIf" -> exif(Arrays.copyOfRange(b, start, start + length), kinds, orientation, focal);
                 case "iTXt", "tEXt", "zTXt" -> kinds.add(
                         startsWith(b, start, "XML:com.adobe.xmp".getBytes(StandardCharsets.ISO_8859_1)) ? XMP : TEXT);
                 case "iCCP" -> kinds.add(ICC);
@@ -130,7 +137,7 @@ public final class MetadataInventory {
         }
     }
 
-    private static void webp(byte[] b, Set<String> kinds, int[] orientation) {
+    private static void webp(byte[] b, Set<String> kinds, int[] orientation, double[] focal) {
         int pos = 12;
         while (pos + 8 <= b.length) {
             String type = new String(b, pos, 4, StandardCharsets.ISO_8859_1);
@@ -142,7 +149,7 @@ public final class MetadataInventory {
             switch (type) {
                 case "EXIF" -> {
                     int off = startsWith(b, start, EXIF_ID) ? EXIF_ID.length : 0;
-                    exif(Arrays.copyOfRange(b, start + off, start + length), kinds, orientation);
+                    exif(Arrays.copyOfRange(b, start + off, start + length), kinds, orientation, focal);
                 }
                 case "XMP " -> kinds.add(XMP);
                 case "ICCP" -> kinds.add(ICC);

@@ -1,5 +1,6 @@
 package io.headroom.intake;
 
+import io.headroom.perspective.FieldOfView;
 import io.headroom.problem.ProblemException;
 import io.headroom.problem.ProblemType;
 import java.awt.Graphics2D;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -73,7 +75,10 @@ public final class PhotoCleaner {
             CleanedPhoto.StoredFormat stored = alpha ? CleanedPhoto.StoredFormat.PNG : CleanedPhoto.StoredFormat.JPEG;
             byte[] encoded = encode(upright, stored);
             List<String> removed = new ArrayList<>(inventory.kinds());
-            return new CleanedPhoto(stored, upright.getWidth(), upright.getHeight(), encoded, List.copyOf(removed));
+            // Of the lens only the field of view across the upright photo, rounded to 5°, is kept.
+            Optional<FieldOfView> fov = Double.isNaN(inventory.focal35mm()) ? Optional.empty()
+                    : Optional.of(FieldOfView.of(inventory.focal35mm(), upright.getWidth(), upright.getHeight()));
+            return new CleanedPhoto(stored, upright.getWidth(), upright.getHeight(), encoded, List.copyOf(removed), fov);
         } finally {
             upright.flush();
         }

@@ -48,7 +48,8 @@ public final class ApplianceStyleRenderer implements StyleRenderer {
         }
         List<Rendered> out = new ArrayList<>();
         List<Aspect> aspects = style.aspects();
-        for (Headshot h : pipeline.render(cleaned.encoded(), analysis.face().orElseThrow(), Optional.empty(), style, aspects).headshots()) {
+        for (Headshot h : pipeline.render(cleaned.encoded(), analysis.face().orElseThrow(), Optional.empty(), style, aspects, false,
+                cleaned.fieldOfView()).headshots()) {
             out.add(new Rendered(h.aspect().name(), h.width(), h.height(), h.jpeg()));
         }
         return out;

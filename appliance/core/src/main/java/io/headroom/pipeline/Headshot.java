@@ -2,6 +2,7 @@ package io.headroom.pipeline;
 
 import io.headroom.framing.Aspect;
 import io.headroom.framing.Composition;
+import io.headroom.perspective.Perspective;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -21,9 +22,12 @@ import java.util.OptionalDouble;
  *                    asked for ({@link HeadshotPipeline#render(byte[], io.headroom.face.Face, Optional, io.headroom.style.Style, List, boolean)})
  * @param identity    cosine similarity of the headshot's face descriptor to its source photo's, with
  *                    the identity pack (empty without it)
+ * @param perspective the camera's estimated distance and the selfie-perspective correction applied
+ *                    ({@link io.headroom.perspective.SelfiePerspective})
  */
 public record Headshot(Aspect aspect, int width, int height, byte[] jpeg, List<String> padded, Composition composition,
-                       List<String> extended, HeadshotCheck.Figures checks, OptionalDouble identity, Optional<byte[]> cutout) {
+                       List<String> extended, HeadshotCheck.Figures checks, OptionalDouble identity, Optional<byte[]> cutout,
+                       Perspective perspective) {
 
     public Headshot {
         padded = List.copyOf(padded);

@@ -16,6 +16,11 @@ import io.headroom.framing.HeadshotEncoder;
 import io.headroom.identity.IdentityCheck;
 import io.headroom.matte.Cutout;
 import io.headroom.matte.PersonSegmenter;
+import io.headroom.face.FaceLandmarks;
+import io.headroom.face.Point;
+import io.headroom.perspective.FieldOfView;
+import io.headroom.perspective.Perspective;
+import io.headroom.perspective.SelfiePerspective;
 import io.headroom.retouch.SkinRetouch;
 import io.headroom.style.Look;
 import io.headroom.style.Style;
@@ -128,7 +133,20 @@ public final class HeadshotPipeline {
      * a cut-out.
      */
     public Rendered render(byte[] cleaned, Face face, Optional<Embedding> original, Style style, List<Aspect> aspects, boolean cutouts) {
+        return render(cleaned, face, original, style, aspects, cutouts, Optional.empty());
+    }
+
+    /**
+     * As {@link #render(byte[], Face, Optional, Style, List, boolean)}, with the camera's field of
+     * view as intake found it (empty: a phone's front camera is assumed). Unless the style turns it
+     * off, each framed headshot's selfie perspective is corrected ({@link SelfiePerspective}) before
+     * retouch, light and cut-out; the frame holds the face with room around it, so the warp fades
+     * to nothing well inside the frame and touches only pixels read from the photo.
+     */
+    public Rendered render(byte[] cleaned, Face face, Optional<Embedding> original, Style style, List<Aspect> aspects, boolean cutouts,
+                           Optional<FieldOfView> fieldOfView) {
         EncodedImageSource source = new EncodedImageSource(cleaned);
+        FieldOfView fov = fieldOfView.orElseGet(() -> FieldOfView.assumed(source.width(), source.height()));
         StyleDescriptor d = style.descriptor();
         Framer framer = new Framer(d.framing().rules());
         Look look = style.look();
@@ -158,9 +176,26 @@ public final class HeadshotPipeline {
                 framed = extended.get();
             }
             Framed done = framed;
+            // The mesh is measured again on the headshot itself, at the resolution the warp and the retouch work at.
+            Optional<FaceLandmarks> mesh = analysis.landmarks(done.image(), done.face());
+            Perspective perspective;
+            if (mesh.isEmpty()) {
+                perspective = Perspective.skipped(java.util.OptionalInt.empty(), fov.assumed(), "no-mesh");
+            } else {
+                // The eye distance in the photo's own pixels: the frame's divided by the frame's scale.
+                double scale = done.face().interEyeDistance() / face.interEyeDistance();
+                double distance = SelfiePerspective.distanceCm(mesh.get().eyeDistance() / scale, source.width(), fov);
+                if (!d.correctsPerspective()) {
+                    perspective = Perspective.skipped(java.util.OptionalInt.of((int) Math.round(distance)), fov.assumed(), "style");
+                } else {
+                    Point axis = inFrame(new Point(source.width() / 2.0, source.height() / 2.0), face, done.face());
+                    SelfiePerspective.Result corrected = SelfiePerspective.correct(done.image(), mesh.get(), distance, fov.assumed(), axis);
+                    perspective = corrected.perspective();
+                    mesh = Optional.of(corrected.mesh());
+                }
+            }
             if (retouchStrength > 0) {
-                // The mesh is measured again on the headshot itself, at the resolution the retouch works at.
-                analysis.landmarks(done.image(), done.face()).ifPresent(mesh -> retouch.apply(done.image(), mesh, retouchStrength));
+                mesh.ifPresent(m -> retouch.apply(done.image(), m, retouchStrength));
             }
             // Light and colour are judged on the person's own photo; the backdrop is the style's, as given.
             look.apply(done.image());
@@ -188,10 +223,32 @@ public final class HeadshotPipeline {
                     done.extended().isEmpty() ? DigitalSourceType.ALGORITHMICALLY_ENHANCED : DigitalSourceType.COMPOSITE_SYNTHETIC));
             out.add(new Headshot(aspect, done.image().getWidth(), done.image().getHeight(), encoder.encode(done.image(), edit),
                     done.padded(),
-                    done.composition(), done.extended(), checks, identity, alone));
+                    done.composition(), done.extended(), checks, identity, alone, perspective));
             done.image().flush();
         }
         return new Rendered(out, skipped);
+    }
+
+    /**
+     * Where a point of the photo lies in the frame: the similarity (turn, scale, shift) that takes
+     * the photo's eyes to the frame's.
+     */
+    static Point inFrame(Point p, Face inPhoto, Face inFrame) {
+        Point a = inPhoto.leftEye();
+        Point b = inPhoto.rightEye();
+        Point a2 = inFrame.leftEye();
+        Point b2 = inFrame.rightEye();
+        double vx = b.x() - a.x();
+        double vy = b.y() - a.y();
+        double wx = b2.x() - a2.x();
+        double wy = b2.y() - a2.y();
+        double n = vx * vx + vy * vy;
+        // s = w / v as complex numbers: the frame's turn and scale.
+        double sr = (wx * vx + wy * vy) / n;
+        double si = (wy * vx - wx * vy) / n;
+        double px = p.x() - a.x();
+        double py = p.y() - a.y();
+        return new Point(a2.x() + sr * px - si * py, a2.y() + si * px + sr * py);
     }
 
     /** The verdict a person is told for a headshot that failed its check: the first failure's. */

@@ -17,9 +17,17 @@ import java.util.List;
  * @param aspects     the output shapes, such as {@code 1:1} and {@code 4:5}
  * @param outputWidth the width of every output in pixels (64–4096), or null for each aspect's default
  * @param preview     the file name of a preview image in the style's pack, or null
+ * @param perspectiveCorrection false to leave a close selfie's perspective as taken; absent or true
+ *                    to correct it ({@link io.headroom.perspective.SelfiePerspective})
  */
 public record StyleDescriptor(String id, String name, String description, Framing framing, BackdropSpec backdrop,
-                              GradeSpec grade, Retouch retouch, List<String> aspects, Integer outputWidth, String preview) {
+                              GradeSpec grade, Retouch retouch, List<String> aspects, Integer outputWidth, String preview,
+                              Boolean perspectiveCorrection) {
+
+    /** Whether headshots in this style have a close selfie's perspective corrected (the default). */
+    public boolean correctsPerspective() {
+        return perspectiveCorrection == null || perspectiveCorrection;
+    }
 
     /**
      * Eye line and face width, as fractions of the frame; {@code closestFaceWidth} (optional,

@@ -1,0 +1,236 @@
+package io.headroom.perspective;
+
+import io.headroom.face.FaceLandmarks;
+import io.headroom.face.Point;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Shows a close selfie's face as seen from a portrait distance, by warping the real photo.
+ *
+ * <p>The model (after Fried et al., "Perspective-aware manipulation of portrait photos", 2016): a
+ * point at depth {@code δ} behind the eyes' plane, seen from {@code d} (camera to eyes), is drawn at
+ * {@code g = (1 + δ/d) · D / (D + δ)} times its offset from the camera's axis when the camera moves
+ * back to {@code D} and zooms to keep the eyes the same size. Near the camera the nose (δ < 0) is
+ * drawn too large and the face's sides (δ > 0) too small; the correction moves every face-mesh
+ * point to where it would be seen from {@link #PORTRAIT_DISTANCE_CM}, and the photo follows by a
+ * smooth warp (a thin-plate spline of depth over the moved points), fading to no warp within half
+ * an eye distance outside the face and at the frame's edges: hair, neck and background stay as
+ * they were. Every output pixel is a pixel of the photo, resampled.
+ *
+ * <p>Depth comes from the mesh, in centimetres by taking the eye distance as
+ * {@value #EYE_DISTANCE_CM} cm, but never more than {@value #MAX_BEHIND_EYES_CM} cm behind the eyes:
+ * what a photo shows at a face's sides from close up is its silhouette, where the view ray grazes
+ * the cheek, well forward of the mesh's points near the ears. Measured on the project's 15 cm / 60
+ * cm pair, the silhouette changes with distance as a point about 2 cm behind the eyes does.
+ *
+ * <p>Thread-safe (stateless).
+ */
+public final class SelfiePerspective {
+
+    /** The distance the face is shown from after correction: a portrait lens's working distance. */
+    public static final double PORTRAIT_DISTANCE_CM = 150;
+    /** The adult mean distance between the eye centres (interpupillary distance, about 6.1–6.5 cm). */
+    public static final double EYE_DISTANCE_CM = 6.3;
+    /** The most a correction may shrink the nose tip relative to the eyes (a camera about 17 cm away). */
+    public static final double MAX_CORRECTION = 0.20;
+    /** Below this there is nothing worth correcting (a camera about 1.2 m away or more). */
+    static final double MIN_CORRECTION = 0.01;
+    /** Beyond this turn or tilt of the head the mesh's depth is not trusted. */
+    static final double MAX_YAW_DEGREES = 15;
+    static final double MAX_PITCH_DEGREES = 20;
+    /** Below this the mesh model doubts its crop holds a face. */
+    static final double MIN_PRESENCE = 0.5;
+    static final double MAX_BEHIND_EYES_CM = 1.5;
+    static final double MAX_BEFORE_EYES_CM = 5;
+    /** The fade to no warp outside the face, in eye distances. */
+    static final double FADE = 0.5;
+    /** The fade to no warp at the frame's edges, as a share of its shorter side. */
+    static final double EDGE_FADE = 0.04;
+    private static final int GRID = 4;
+
+    private SelfiePerspective() {
+    }
+
+    /**
+     * The camera-to-eyes distance in centimetres, from the eye distance in the photo's pixels and
+     * the camera's field of view across the photo.
+     */
+    public static double distanceCm(double eyeDistancePx, int photoWidth, FieldOfView fov) {
+        if (!(eyeDistancePx > 0)) {
+            throw new IllegalArgumentException("an eye distance is positive");
+        }
+        return fov.focalPixels(photoWidth) * EYE_DISTANCE_CM / eyeDistancePx;
+    }
+
+    /** A corrected (or untouched) image's perspective and its face mesh where the warp moved it. */
+    public record Result(Perspective perspective, FaceLandmarks mesh) {
+    }
+
+    /**
+     * Corrects the perspective of the face in {@code image}, in place, when it is worth correcting
+     * and the estimate can be trusted; otherwise leaves the image as it is and says why.
+     *
+     * @param mesh       the face mesh measured on {@code image}, in its pixels
+     * @param distanceCm the estimated camera-to-eyes distance ({@link #distanceCm})
+     * @param axis       where the camera's axis met the photo (its centre), in {@code image}'s pixels
+     */
+    public static Result correct(BufferedImage image, FaceLandmarks mesh, double distanceCm, boolean assumedFov, Point axis) {
+        OptionalInt cm = OptionalInt.of((int) Math.round(distanceCm));
+        if (mesh.presence() < MIN_PRESENCE) {
+            return new Result(Perspective.skipped(cm, assumedFov, "unsure"), mesh);
+        }
+        if (Math.abs(mesh.yawDegrees()) > MAX_YAW_DEGREES || Math.abs(mesh.pitchDegrees()) > MAX_PITCH_DEGREES) {
+            return new Result(Perspective.skipped(cm, assumedFov, "turned"), mesh);
+        }
+        double[] relief = relief(mesh);
+        double nose = relief[io.headroom.face.FaceLandmarks.NOSE_TIP];
+        double correction = 1 - scale(nose, distanceCm);
+        if (correction < MIN_CORRECTION) {
+            return new Result(Perspective.skipped(cm, assumedFov, "far"), mesh);
+        }
+        // Never more than the limit: as if the camera had been just far enough away.
+        double d = correction > MAX_CORRECTION ? distanceAt(MAX_CORRECTION, nose) : distanceCm;
+        correction = Math.min(MAX_CORRECTION, 1 - scale(nose, d));
+        List<Point> moved = new ArrayList<>(relief.length);
+        for (int i = 0; i < relief.length; i++) {
+            Point p = mesh.points().get(i);
+            double g = scale(relief[i], d);
+            moved.add(new Point(axis.x() + (p.x() - axis.x()) * g, axis.y() + (p.y() - axis.y()) * g));
+        }
+        warp(image, moved, relief, d, axis, mesh.eyeDistance());
+        return new Result(new Perspective(cm, assumedFov, correction, Optional.empty()), mesh.movedTo(moved));
+    }
+
+    /** Each mesh point's depth behind the eyes' plane in centimetres, within the limits the model trusts. */
+    static double[] relief(FaceLandmarks mesh) {
+        double cmPerPixel = EYE_DISTANCE_CM / mesh.eyeDistance();
+        double eyes = mesh.eyeDepth();
+        double[] relief = new double[mesh.points().size()];
+        for (int i = 0; i < relief.length; i++) {
+            double cm = (mesh.depth().get(i) - eyes) * cmPerPixel;
+            relief[i] = Math.max(-MAX_BEFORE_EYES_CM, Math.min(MAX_BEHIND_EYES_CM, cm));
+        }
+        return relief;
+    }
+
+    /** How much larger a point {@code depth} cm behind the eyes is drawn from the portrait distance than from {@code d}. */
+    static double scale(double depth, double d) {
+        return (1 + depth / d) * PORTRAIT_DISTANCE_CM / (PORTRAIT_DISTANCE_CM + depth);
+    }
+
+    /** The distance from which the correction of a nose {@code nose} cm before the eyes is {@code correction}. */
+    static double distanceAt(double correction, double nose) {
+        return nose / ((1 - correction) * (PORTRAIT_DISTANCE_CM + nose) / PORTRAIT_DISTANCE_CM - 1);
+    }
+
+    /**
+     * Backward warp: each output pixel near the face takes the photo's colour from where the
+     * correction moved it from. The depth field is a thin-plate spline through the moved points'
+     * depths, faded to 0 outside the face and at the frame's edges; a depth of 0 is no move.
+     */
+    private static void warp(BufferedImage image, List<Point> moved, double[] relief, double d, Point axis, double eyeDistance) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        ThinPlateSpline depth = ThinPlateSpline.fit(moved, relief, eyeDistance);
+        ConvexHull face = ConvexHull.of(moved);
+        double band = FADE * eyeDistance;
+        int x0 = clamp((int) Math.floor(face.minX() - band), w);
+        int y0 = clamp((int) Math.floor(face.minY() - band), h);
+        int x1 = clamp((int) Math.ceil(face.maxX() + band), w);
+        int y1 = clamp((int) Math.ceil(face.maxY() + band), h);
+        int rw = x1 - x0 + 1;
+        int rh = y1 - y0 + 1;
+        if (rw < 2 || rh < 2) {
+            return;
+        }
+        // Where each grid node's colour comes from, bilinearly interpolated for the pixels between.
+        int gw = (rw + GRID - 1) / GRID + 1;
+        int gh = (rh + GRID - 1) / GRID + 1;
+        float[] sx = new float[gw * gh];
+        float[] sy = new float[gw * gh];
+        double edge = EDGE_FADE * Math.min(w, h);
+        for (int j = 0; j < gh; j++) {
+            for (int i = 0; i < gw; i++) {
+                double qx = x0 + i * GRID;
+                double qy = y0 + j * GRID;
+                double weight = smooth(1 - face.distanceOutside(qx, qy) / band)
+                        * smooth(Math.min(Math.min(qx, qy), Math.min(w - 1 - qx, h - 1 - qy)) / edge);
+                double g = 1;
+                if (weight > 0) {
+                    double z = Math.max(-MAX_BEFORE_EYES_CM, Math.min(MAX_BEHIND_EYES_CM, depth.at(qx, qy)));
+                    g = scale(weight * z, d);
+                }
+                sx[j * gw + i] = (float) (axis.x() + (qx - axis.x()) / g);
+                sy[j * gw + i] = (float) (axis.y() + (qy - axis.y()) / g);
+            }
+        }
+        // Sample from a copy reaching as far as any source position can (the region plus a margin).
+        int m = (int) Math.ceil(band) + 2;
+        int cx0 = Math.max(0, x0 - m);
+        int cy0 = Math.max(0, y0 - m);
+        int cw = Math.min(w, x1 + m + 1) - cx0;
+        int ch = Math.min(h, y1 + m + 1) - cy0;
+        int[] src = image.getRGB(cx0, cy0, cw, ch, null, 0, cw);
+        int[] out = image.getRGB(x0, y0, rw, rh, null, 0, rw);
+        for (int y = 0; y < rh; y++) {
+            int gj = y / GRID;
+            double fy = (y - gj * GRID) / (double) GRID;
+            for (int x = 0; x < rw; x++) {
+                int gi = x / GRID;
+                double fx = (x - gi * GRID) / (double) GRID;
+                int k = gj * gw + gi;
+                double px = lerp(sx[k], sx[k + 1], sx[k + gw], sx[k + gw + 1], fx, fy);
+                double py = lerp(sy[k], sy[k + 1], sy[k + gw], sy[k + gw + 1], fx, fy);
+                if (Math.abs(px - (x0 + x)) < 1e-3 && Math.abs(py - (y0 + y)) < 1e-3) {
+                    continue;
+                }
+                out[y * rw + x] = sample(src, cw, ch, px - cx0, py - cy0);
+            }
+        }
+        image.setRGB(x0, y0, rw, rh, out, 0, rw);
+    }
+
+    private static int clamp(int v, int size) {
+        return Math.max(0, Math.min(size - 1, v));
+    }
+
+    /** 0 at or below 0, 1 at or above 1, smooth between. */
+    private static double smooth(double t) {
+        if (t <= 0) {
+            return 0;
+        }
+        if (t >= 1) {
+            return 1;
+        }
+        return t * t * (3 - 2 * t);
+    }
+
+    private static double lerp(float a, float b, float c, float e, double fx, double fy) {
+        return (a + (b - a) * fx) * (1 - fy) + (c + (e - c) * fx) * fy;
+    }
+
+    /** Bilinear sample of packed RGB, edges clamped. */
+    private static int sample(int[] px, int w, int h, double x, double y) {
+        x = Math.max(0, Math.min(w - 1.001, x));
+        y = Math.max(0, Math.min(h - 1.001, y));
+        int ix = (int) x;
+        int iy = (int) y;
+        double fx = x - ix;
+        double fy = y - iy;
+        int a = px[iy * w + ix];
+        int b = px[iy * w + Math.min(w - 1, ix + 1)];
+        int c = px[Math.min(h - 1, iy + 1) * w + ix];
+        int e = px[Math.min(h - 1, iy + 1) * w + Math.min(w - 1, ix + 1)];
+        int out = 0xFF000000;
+        for (int shift = 0; shift <= 16; shift += 8) {
+            double top = ((a >> shift) & 0xFF) * (1 - fx) + ((b >> shift) & 0xFF) * fx;
+            double bottom = ((c >> shift) & 0xFF) * (1 - fx) + ((e >> shift) & 0xFF) * fx;
+            out |= ((int) Math.round(top * (1 - fy) + bottom * fy) & 0xFF) << shift;
+        }
+        return out;
+    }
+}
