@@ -182,6 +182,7 @@ public final class ProcessCommand {
             return entry;
         }
         entry.put("removedMetadata", cleaned.removedMetadata());
+        cleaned.fieldOfView().ifPresent(f -> entry.put("fieldOfView", f.degrees()));
         PhotoAnalysis analysis = pipeline.analyse(cleaned.encoded());
         entry.put("usable", analysis.usable());
         entry.put("verdicts", analysis.reasons().stream().map(v -> Map.of("code", v.code(), "message", v.message())).toList());
@@ -198,7 +199,7 @@ public final class ProcessCommand {
             String stem = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
             List<Map<String, Object>> written = new ArrayList<>();
             io.headroom.pipeline.Rendered rendered = pipeline.render(cleaned.encoded(), analysis.face().orElseThrow(), analysis.embedding(),
-                    style, aspects, cutout);
+                    style, aspects, cutout, cleaned.fieldOfView());
             for (Headshot h : rendered.headshots()) {
                 String file = stem + "-" + h.aspect().slug() + ".jpg";
                 try {
@@ -210,6 +211,7 @@ public final class ProcessCommand {
                         "height", h.height(), "padded", h.padded()));
                 w.put("framing", Map.of("composition", h.composition().name(), "extended", h.extended()));
                 w.put("checks", h.checks().asMap());
+                w.put("perspective", perspective(h.perspective()));
                 h.identity().ifPresent(similarity -> w.put("identity", round(similarity)));
                 if (h.cutout().isPresent()) {
                     String cutoutFile = stem + "-" + h.aspect().slug() + "-cutout.png";
@@ -248,7 +250,16 @@ public final class ProcessCommand {
         return entry;
     }
 
-    /** The identity pack's model and one embedder, or nothing when the pack is not installed. */
+    /** A headshot's selfie perspective as report.json gives it (as the server's headshot list does). */
+    static Map<String, Object> perspective(io.headroom.perspective.Perspective p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("distanceCm", p.distanceCm().isPresent() ? p.distanceCm().getAsInt() : null);
+        m.put("assumedFov", p.assumedFov());
+        m.put("correction", round(p.correction()));
+        p.skipped().ifPresent(r -> m.put("skipped", r));
+        return m;
+    }
+
     /** The models a run uses: the packs' in place of (matting) or besides (identity) the defaults. */
     static java.util.Set<String> usedRoles(ModelSet models) {
         java.util.Set<String> roles = new java.util.TreeSet<>(BASE_ROLES);

@@ -60,6 +60,19 @@ class ProcessCommandTest {
         assertTrue(console.toString(StandardCharsets.UTF_8).contains("1 of 3 photos gave headshots"));
     }
 
+    /** report.json says, per headshot, how far the camera was and how much of the selfie's perspective was corrected. */
+    @Test
+    void theReportGivesEachHeadshotsPerspective() throws Exception {
+        assertEquals(0, command().run(List.of("--out", out.toString(), "--aspect", "4:5", PHOTOS.resolve("lisa_zoom_15cm.jpg").toString())));
+        JsonNode photo = new ObjectMapper().readTree(out.resolve("report.json").toFile()).path("photos").get(0);
+        assertTrue(photo.path("fieldOfView").isMissingNode(), "no EXIF: no field of view of its own");
+        JsonNode p = photo.path("headshots").get(0).path("perspective");
+        assertTrue(p.path("assumedFov").asBoolean(), p.toString());
+        assertTrue(p.path("distanceCm").asInt() > 15 && p.path("distanceCm").asInt() < 30, p.toString());
+        assertTrue(p.path("correction").asDouble() > 0.1, "a 15 cm selfie is corrected: " + p);
+        assertTrue(p.path("skipped").isMissingNode(), p.toString());
+    }
+
     @Test
     void aContactSheetShowsBeforeAndAfter() throws Exception {
         assertEquals(0, command().run(List.of("--out", out.toString(), "--style", "natural", "--sheet", "--aspect", "1:1",

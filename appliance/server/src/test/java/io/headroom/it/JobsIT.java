@@ -204,10 +204,28 @@ class JobsIT extends WithSession {
         assertEquals(far, order.get(0), "the 60 cm selfie's headshots come first: " + order);
         assertEquals(List.of(far, far), order.subList(0, 2));
         assertTrue(order.contains(near), "the 15 cm selfie still gives a headshot where a closer frame fills: " + order);
+        // Each headshot says how far the camera was and what the perspective correction did; the close selfie's is corrected most.
+        double nearCorrection = 0;
+        double farCorrection = 1;
+        for (JsonObject h : headshots.getValuesAs(JsonObject.class)) {
+            JsonObject p = h.getJsonObject("perspective");
+            assertTrue(p.getBoolean("assumedFov"), "no EXIF: a phone's front camera is assumed " + p);
+            assertTrue(p.getInt("distanceCm") > 10 && p.getInt("distanceCm") < 80, p.toString());
+            double c = p.getJsonNumber("correction").doubleValue();
+            if (h.getString("photoId").equals(near)) {
+                nearCorrection = Math.max(nearCorrection, c);
+            } else {
+                farCorrection = Math.min(farCorrection, c);
+            }
+        }
+        assertTrue(nearCorrection > 0.1 && nearCorrection > 2 * farCorrection, "15 cm " + nearCorrection + ", 60 cm " + farCorrection);
 
         JsonObject view = api.get("api/sessions/" + id + "/jobs/" + job, bearer(token)).json();
         JsonObject nearView = view.getJsonArray("photos").getValuesAs(JsonObject.class).stream()
                 .filter(p -> p.getString("id").equals(near)).findFirst().orElseThrow();
+        assertEquals(headshots.size(), view.getJsonArray("headshots").size());
+        assertEquals(headshots.getJsonObject(0).getJsonObject("perspective"), view.getJsonArray("headshots").getJsonObject(0).getJsonObject("perspective"),
+                "the job result shows the same perspective as the list");
         JsonObject skipped = nearView.getJsonArray("skipped").getJsonObject(0);
         assertEquals("1:1", skipped.getString("aspect"));
         assertEquals("too-close", skipped.getString("code"));

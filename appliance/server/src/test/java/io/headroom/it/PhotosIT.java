@@ -120,6 +120,26 @@ class PhotosIT extends WithSession {
         }
     }
 
+    /** The lens's focal length becomes a field of view rounded to 5°, the one figure kept of the camera; the EXIF goes. */
+    @Test
+    void theLensIsKeptOnlyAsARoundedFieldOfView() throws Exception {
+        org.apache.commons.imaging.formats.tiff.write.TiffOutputSet exif = new org.apache.commons.imaging.formats.tiff.write.TiffOutputSet();
+        exif.getOrCreateExifDirectory().add(org.apache.commons.imaging.formats.tiff.constants.ExifTagConstants.EXIF_TAG_FOCAL_LENGTH_IN_35MM_FORMAT,
+                (short) 26);
+        java.io.ByteArrayOutputStream withLens = new java.io.ByteArrayOutputStream();
+        new org.apache.commons.imaging.formats.jpeg.exif.ExifRewriter().updateExifMetadataLossless(Photos.bytes("lisa_zoom_15cm.jpg"), withLens, exif);
+        JsonArray stored = uploaded(List.of(withLens.toByteArray(), Photos.bytes("lisa_zoom_60cm.jpg")));
+        assertEquals(55, stored.getJsonObject(0).getInt("fieldOfView"), "26 mm across a 3:4 portrait, rounded to 5°: " + stored.getJsonObject(0));
+        assertFalse(stored.getJsonObject(1).containsKey("fieldOfView") && !stored.getJsonObject(1).isNull("fieldOfView"),
+                "no EXIF, no field of view: " + stored.getJsonObject(1));
+        JsonArray listed = (JsonArray) api.get("api/sessions/" + id + "/photos", bearer(token)).structure();
+        String withLensId = stored.getJsonObject(0).getString("id");
+        assertEquals(55, listed.getValuesAs(JsonObject.class).stream().filter(p -> p.getString("id").equals(withLensId)).findFirst()
+                .orElseThrow().getInt("fieldOfView"));
+        ImageMetadata metadata = Imaging.getMetadata(read(stored.getJsonObject(0).getString("id")).body());
+        assertTrue(metadata == null || ((JpegImageMetadata) metadata).getExif() == null, "the stored photo has no EXIF");
+    }
+
     @Test
     void nothingReadableOfTheUploadsIsOnDisk() {
         List<byte[]> files = WITH_GPS.stream().map(Photos::bytes).toList();

@@ -68,13 +68,18 @@ public class HeadshotEntity {
     @Column(name = "CUTOUT_BYTES", nullable = false)
     private long cutoutBytes;
 
+    /** The selfie perspective (estimated distance, assumed optics, correction) as JSON: numbers and codes only. */
+    @Column(name = "PERSPECTIVE", length = 200)
+    private String perspective;
+
     protected HeadshotEntity() {
         // for JPA
     }
 
     public HeadshotEntity(String id, String sessionId, String jobId, String photoId, String style, String aspect, String blobId,
                           int width, int height, List<String> padded, String composition, String checks, Double identitySimilarity,
-                          long bytes, String cutoutBlobId, long cutoutBytes, Instant createdAt) {
+                          long bytes, String cutoutBlobId, long cutoutBytes, String perspective, Instant createdAt) {
+        this.perspective = perspective;
         this.cutoutBlobId = cutoutBlobId;
         this.cutoutBytes = cutoutBlobId == null ? 0 : cutoutBytes;
         this.composition = composition;
@@ -156,6 +161,11 @@ public class HeadshotEntity {
     /** The self-check's figures as JSON, or null for headshots made before the check existed. */
     public String checks() {
         return checks;
+    }
+
+    /** The selfie perspective as JSON, or null for headshots made before it was recorded. */
+    public String perspective() {
+        return perspective;
     }
 
     public Instant createdAt() {

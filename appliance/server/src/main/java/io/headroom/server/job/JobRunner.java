@@ -136,7 +136,7 @@ public class JobRunner {
                 byte[] bytes = photos.read(item.photo());
                 for (StyleCatalog.Offered style : styles.styles()) {
                     io.headroom.pipeline.Rendered rendered = pipeline.render(bytes, item.analysis().face().orElseThrow(),
-                            item.analysis().embedding(), style.style(), style.outputs(), job.cutout());
+                            item.analysis().embedding(), style.style(), style.outputs(), job.cutout(), item.photo().fieldOfView());
                     store.recordSkipped(jobId, item.photo().id(), rendered.skipped().stream()
                             .map(k -> new SkippedOutput(style.style().id(), k.aspect().name(), k.reason().code())).toList());
                     for (Headshot h : rendered.headshots()) {
@@ -147,7 +147,7 @@ public class JobRunner {
                         HeadshotEntity row = new HeadshotEntity(random.id(), job.sessionId(), jobId, item.photo().id(), style.style().id(),
                                 h.aspect().name(), blobId, h.width(), h.height(), h.padded(), h.composition().name(), checksJson(h.checks()),
                                 h.identity().isPresent() ? h.identity().getAsDouble() : null, h.jpeg().length,
-                                cutoutBlobId, cutout == null ? 0 : cutout.length, clock.instant());
+                                cutoutBlobId, cutout == null ? 0 : cutout.length, perspectiveJson(h.perspective()), clock.instant());
                         if (!store.storeHeadshot(row, prefix, h.jpeg(), cutout, key)) {
                             return; // cancelled meanwhile: nothing was stored
                         }
@@ -174,6 +174,20 @@ public class JobRunner {
                 b.add(k, a);
             }
         });
+        return b.build().toString();
+    }
+
+    /** The selfie perspective as stored: numbers and codes only. */
+    static String perspectiveJson(io.headroom.perspective.Perspective p) {
+        jakarta.json.JsonObjectBuilder b = jakarta.json.Json.createObjectBuilder();
+        if (p.distanceCm().isPresent()) {
+            b.add("distanceCm", p.distanceCm().getAsInt());
+        } else {
+            b.addNull("distanceCm");
+        }
+        b.add("assumedFov", p.assumedFov());
+        b.add("correction", Math.round(p.correction() * 1000) / 1000.0);
+        p.skipped().ifPresent(r -> b.add("skipped", r));
         return b.build().toString();
     }
 

@@ -1,5 +1,6 @@
 package io.headroom.server.photo;
 
+import io.headroom.perspective.FieldOfView;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -7,10 +8,12 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A cleaned photo as recorded: where its sealed blob is and what it is. No file name, no
- * metadata values: only which kinds of metadata intake removed.
+ * metadata values: only which kinds of metadata intake removed, and the one figure it derived from
+ * the camera's, the field of view rounded to 5° (for the selfie perspective), gone with the row.
  */
 @Entity
 @Table(name = "PHOTOS")
@@ -46,12 +49,17 @@ public class PhotoEntity {
     @Column(name = "BYTES", nullable = false)
     private long bytes;
 
+    /** The camera's horizontal field of view in degrees, rounded to 5°, when the photo gave its focal length; null otherwise. */
+    @Column(name = "FIELD_OF_VIEW")
+    private Integer fieldOfView;
+
     protected PhotoEntity() {
         // for JPA
     }
 
     PhotoEntity(String id, String sessionId, String blobId, String mediaType, int width, int height,
-                List<String> removedMetadata, long bytes, Instant createdAt) {
+                List<String> removedMetadata, Integer fieldOfView, long bytes, Instant createdAt) {
+        this.fieldOfView = fieldOfView;
         this.bytes = bytes;
         this.id = id;
         this.sessionId = sessionId;
@@ -89,6 +97,11 @@ public class PhotoEntity {
 
     public List<String> removedMetadata() {
         return removedMetadata.isEmpty() ? List.of() : Arrays.asList(removedMetadata.split("\\" + SEPARATOR));
+    }
+
+    /** The photo's own field of view, when it gave one; empty when a phone's front camera is to be assumed. */
+    public Optional<FieldOfView> fieldOfView() {
+        return Optional.ofNullable(fieldOfView).map(d -> new FieldOfView(d, false));
     }
 
     public Instant createdAt() {

@@ -114,7 +114,8 @@ public class PhotoService {
                 stored.add(SealedBlobs.keyOf(target.prefix(), blobId));
                 records.store(sessionId, target.prefix(), blobId, photo.encoded(), key);
                 rows.add(new PhotoEntity(random.id(), sessionId, blobId, photo.format().mediaType(),
-                        photo.width(), photo.height(), photo.removedMetadata(), bytes, clock.instant()));
+                        photo.width(), photo.height(), photo.removedMetadata(),
+                        photo.fieldOfView().map(io.headroom.perspective.FieldOfView::degrees).orElse(null), bytes, clock.instant()));
             }
             if (rows.isEmpty()) {
                 throw new ProblemException(ProblemType.INVALID_REQUEST, "The upload has no photo. Send each photo as a part named \"photo\".");
