@@ -15,6 +15,8 @@ import java.util.OptionalInt;
  *                   not changed; never above {@link SelfiePerspective#MAX_CORRECTION}
  * @param skipped    why nothing was corrected, when nothing was: {@code far} (nothing to correct),
  *                   {@code turned} (head turned or tilted), {@code unsure} (face mesh not confident),
+ *                   {@code lens-unknown} (no lens in the photo and the face not clearly a close
+ *                   selfie's: it may be a crop of a photo taken from further away),
  *                   {@code style} (the style turns it off), {@code no-mesh}
  */
 public record Perspective(OptionalInt distanceCm, boolean assumedFov, double correction, Optional<String> skipped) {

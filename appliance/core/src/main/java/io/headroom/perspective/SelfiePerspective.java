@@ -42,6 +42,14 @@ public final class SelfiePerspective {
     /** Beyond this turn or tilt of the head the mesh's depth is not trusted. */
     static final double MAX_YAW_DEGREES = 15;
     static final double MAX_PITCH_DEGREES = 20;
+    /**
+     * Without the photo's own lens, a phone's front camera is assumed; a cropped photo from further
+     * away (a studio portrait cut to a square) would look just as close. So with an assumed lens
+     * the correction is trusted fully only for a clearly close selfie (up to this distance) ...
+     */
+    static final double ASSUMED_FULL_CM = 25;
+    /** ... fading to none at this one. */
+    static final double ASSUMED_NONE_CM = 35;
     /** Below this the mesh model doubts its crop holds a face. */
     static final double MIN_PRESENCE = 0.5;
     static final double MAX_BEHIND_EYES_CM = 1.5;
@@ -92,9 +100,16 @@ public final class SelfiePerspective {
         if (correction < MIN_CORRECTION) {
             return new Result(Perspective.skipped(cm, assumedFov, "far"), mesh);
         }
-        // Never more than the limit: as if the camera had been just far enough away.
-        double d = correction > MAX_CORRECTION ? distanceAt(MAX_CORRECTION, nose) : distanceCm;
-        correction = Math.min(MAX_CORRECTION, 1 - scale(nose, d));
+        if (assumedFov) {
+            correction *= trust(distanceCm);
+            if (correction < MIN_CORRECTION) {
+                return new Result(Perspective.skipped(cm, true, "lens-unknown"), mesh);
+            }
+        }
+        // Never more than the limit; a correction cut down is made as if the camera had been that much further away.
+        correction = Math.min(MAX_CORRECTION, correction);
+        double d = distanceAt(correction, nose);
+        correction = 1 - scale(nose, d);
         List<Point> moved = new ArrayList<>(relief.length);
         for (int i = 0; i < relief.length; i++) {
             Point p = mesh.points().get(i);
@@ -103,6 +118,12 @@ public final class SelfiePerspective {
         }
         warp(image, moved, relief, d, axis, mesh.eyeDistance());
         return new Result(new Perspective(cm, assumedFov, correction, Optional.empty()), mesh.movedTo(moved));
+    }
+
+    /** How far an estimate made with an assumed lens is trusted: 1 up to {@link #ASSUMED_FULL_CM}, 0 from {@link #ASSUMED_NONE_CM}. */
+    static double trust(double distanceCm) {
+        double t = (ASSUMED_NONE_CM - distanceCm) / (ASSUMED_NONE_CM - ASSUMED_FULL_CM);
+        return Math.max(0, Math.min(1, t));
     }
 
     /** Each mesh point's depth behind the eyes' plane in centimetres, within the limits the model trusts. */

@@ -82,29 +82,53 @@ class SelfiePerspectiveTest {
         }
     }
 
+    /**
+     * As uploaded (no EXIF: a phone's front camera assumed), the 15 cm selfie moves at least halfway
+     * to the 60 cm one's geometry. The 60 cm one is left as it is: with an assumed lens only a
+     * clearly close face is corrected. Given its lens (26 mm in its EXIF), it is corrected, and
+     * changes by under {@value #FAR_CHANGE} in either ratio.
+     */
     @Test
-    void theCloseSelfieMovesAtLeastHalfwayTowardsTheFarOneAndTheFarOneBarelyChanges() {
+    void theCloseSelfieMovesAtLeastHalfwayTowardsTheFarOneAndTheFarOneBarelyChanges() throws IOException {
         Photo close = Photo.of(TestPhotos.bytes(CLOSE));
         Photo far = Photo.of(TestPhotos.bytes(FAR));
+        Photo farWithLens = Photo.of(withFocal35(TestPhotos.bytes(FAR), 26));
         Geometry closeBefore = Geometry.of(close.mesh());
         Geometry farBefore = Geometry.of(far.mesh());
         SelfiePerspective.Result c = close.correct();
         SelfiePerspective.Result f = far.correct();
+        SelfiePerspective.Result fl = farWithLens.correct();
         Geometry closeAfter = Geometry.of(close.mesh());
-        Geometry farAfter = Geometry.of(far.mesh());
+        Geometry farAfter = Geometry.of(farWithLens.mesh());
         double noseShare = (closeBefore.nose() - closeAfter.nose()) / (closeBefore.nose() - farBefore.nose());
         double cheekShare = (closeAfter.cheeks() - closeBefore.cheeks()) / (farBefore.cheeks() - closeBefore.cheeks());
-        System.out.printf("15 cm before: %s  (%s)%n15 cm after:  %s  (%s)%n60 cm before: %s%n60 cm after:  %s  (%s)%n"
-                        + "15 cm moved towards 60 cm: nose %.0f %%, cheeks %.0f %%%n",
-                closeBefore, c.perspective(), closeAfter, Geometry.of(c.mesh()), farBefore, farAfter, f.perspective(),
+        System.out.printf("15 cm before: %s  (%s)%n15 cm after:  %s  (the moved mesh: %s)%n60 cm before: %s  as uploaded: %s%n"
+                        + "60 cm with its lens given, after: %s  (%s)%n15 cm moved towards 60 cm: nose %.0f %%, cheeks %.0f %%%n",
+                closeBefore, c.perspective(), closeAfter, Geometry.of(c.mesh()), farBefore, f.perspective(), farAfter, fl.perspective(),
                 100 * noseShare, 100 * cheekShare);
         assertTrue(c.perspective().corrected(), "the close selfie is corrected");
         assertTrue(noseShare >= 0.5, "the nose moves at least halfway: " + noseShare);
         assertTrue(cheekShare >= 0.5, "the cheeks move at least halfway: " + cheekShare);
         assertTrue(noseShare <= 1.5 && cheekShare <= 1.5, "and not far past the far photo's geometry");
+        assertEquals("lens-unknown", f.perspective().skipped().orElseThrow(), "as uploaded, the far selfie is left as it is");
+        assertTrue(fl.perspective().corrected() && fl.perspective().correction() < c.perspective().correction() / 2,
+                "with its lens, the far photo is corrected, far less: " + fl.perspective());
         assertTrue(Math.abs(farAfter.nose() / farBefore.nose() - 1) < FAR_CHANGE, "the 60 cm nose barely changes: " + farAfter);
         assertTrue(Math.abs(farAfter.cheeks() / farBefore.cheeks() - 1) < FAR_CHANGE, "the 60 cm cheeks barely change: " + farAfter);
-        assertTrue(f.perspective().correction() < c.perspective().correction() / 2, "the far photo is corrected far less");
+    }
+
+    /** A cropped studio portrait (no EXIF, face as large as a selfie's from 35 cm) is not taken for a close selfie. */
+    @Test
+    void aCroppedPortraitWithoutALensIsNotTakenForACloseSelfie() {
+        Photo studio = Photo.of(TestPhotos.bytes("london_005_neutral.jpg"));
+        int[] before = pixels(studio.image());
+        SelfiePerspective.Result r = studio.correct();
+        System.out.printf("london_005_neutral: %.1f cm with an assumed lens: %s%n", studio.distanceCm(), r.perspective());
+        assertEquals("lens-unknown", r.perspective().skipped().orElseThrow());
+        assertArrayEquals(before, pixels(studio.image()));
+        assertEquals(1, SelfiePerspective.trust(SelfiePerspective.ASSUMED_FULL_CM));
+        assertEquals(0.5, SelfiePerspective.trust((SelfiePerspective.ASSUMED_FULL_CM + SelfiePerspective.ASSUMED_NONE_CM) / 2), 1e-9);
+        assertEquals(0, SelfiePerspective.trust(SelfiePerspective.ASSUMED_NONE_CM));
     }
 
     /**
