@@ -9,9 +9,13 @@ import java.util.List;
 final class ConvexHull {
 
     private final List<Point> corners;
+    private final double[] cx;
+    private final double[] cy;
 
     private ConvexHull(List<Point> corners) {
         this.corners = corners;
+        this.cx = corners.stream().mapToDouble(Point::x).toArray();
+        this.cy = corners.stream().mapToDouble(Point::y).toArray();
     }
 
     static ConvexHull of(List<Point> points) {
@@ -57,25 +61,26 @@ final class ConvexHull {
 
     /** How far {@code (x, y)} lies outside the hull; 0 inside or on it. */
     double distanceOutside(double x, double y) {
+        int n = cx.length;
         boolean inside = true;
-        double nearest = Double.MAX_VALUE;
-        int n = corners.size();
-        for (int i = 0; i < n; i++) {
-            Point a = corners.get(i);
-            Point b = corners.get((i + 1) % n);
-            if (cross(a, b, new Point(x, y)) < 0) {
-                inside = false;
-            }
-            nearest = Math.min(nearest, segmentDistance(a, b, x, y));
+        for (int i = 0; i < n && inside; i++) {
+            int j = (i + 1) % n;
+            inside = (cx[j] - cx[i]) * (y - cy[i]) - (cy[j] - cy[i]) * (x - cx[i]) >= 0;
         }
-        return inside ? 0 : nearest;
-    }
-
-    private static double segmentDistance(Point a, Point b, double x, double y) {
-        double dx = b.x() - a.x();
-        double dy = b.y() - a.y();
-        double len2 = dx * dx + dy * dy;
-        double t = len2 == 0 ? 0 : Math.max(0, Math.min(1, ((x - a.x()) * dx + (y - a.y()) * dy) / len2));
-        return Math.hypot(x - (a.x() + t * dx), y - (a.y() + t * dy));
+        if (inside) {
+            return 0;
+        }
+        double nearest = Double.MAX_VALUE;
+        for (int i = 0; i < n; i++) {
+            int j = (i + 1) % n;
+            double dx = cx[j] - cx[i];
+            double dy = cy[j] - cy[i];
+            double len2 = dx * dx + dy * dy;
+            double t = len2 == 0 ? 0 : Math.max(0, Math.min(1, ((x - cx[i]) * dx + (y - cy[i]) * dy) / len2));
+            double ex = x - (cx[i] + t * dx);
+            double ey = y - (cy[i] + t * dy);
+            nearest = Math.min(nearest, ex * ex + ey * ey);
+        }
+        return Math.sqrt(nearest);
     }
 }

@@ -58,7 +58,10 @@ public final class SelfiePerspective {
     static final double FADE = 0.5;
     /** The fade to no warp at the frame's edges, as a share of its shorter side. */
     static final double EDGE_FADE = 0.04;
+    /** Where the source position is computed (and interpolated between). */
     private static final int GRID = 4;
+    /** Where the depth spline is evaluated (and interpolated between): depth varies slowly. */
+    private static final int DEPTH_GRID = 16;
 
     private SelfiePerspective() {
     }
@@ -156,7 +159,14 @@ public final class SelfiePerspective {
     private static void warp(BufferedImage image, List<Point> moved, double[] relief, double d, Point axis, double eyeDistance) {
         int w = image.getWidth();
         int h = image.getHeight();
-        ThinPlateSpline depth = ThinPlateSpline.fit(moved, relief, eyeDistance);
+        // Every other mesh point is plenty for a surface as smooth as a face's depth, at an eighth of the solve.
+        List<Point> knots = new ArrayList<>();
+        double[] values = new double[(moved.size() + 1) / 2];
+        for (int i = 0; i < moved.size(); i += 2) {
+            knots.add(moved.get(i));
+            values[i / 2] = relief[i];
+        }
+        ThinPlateSpline depth = ThinPlateSpline.fit(knots, values, eyeDistance);
         ConvexHull face = ConvexHull.of(moved);
         double band = FADE * eyeDistance;
         int x0 = clamp((int) Math.floor(face.minX() - band), w);
@@ -168,13 +178,24 @@ public final class SelfiePerspective {
         if (rw < 2 || rh < 2) {
             return;
         }
-        // Where each grid node's colour comes from, bilinearly interpolated for the pixels between.
+        // Depth on a coarse grid (the spline is the costly part) ...
+        int dw = (rw + DEPTH_GRID - 1) / DEPTH_GRID + 1;
+        int dh = (rh + DEPTH_GRID - 1) / DEPTH_GRID + 1;
+        double[] z = new double[dw * dh];
+        for (int j = 0; j < dh; j++) {
+            for (int i = 0; i < dw; i++) {
+                z[j * dw + i] = Math.max(-MAX_BEFORE_EYES_CM, Math.min(MAX_BEHIND_EYES_CM, depth.at(x0 + i * DEPTH_GRID, y0 + j * DEPTH_GRID)));
+            }
+        }
+        // ... faded on the fine grid, outside the face and at the frame's edges, so the fade ends where it says.
         int gw = (rw + GRID - 1) / GRID + 1;
         int gh = (rh + GRID - 1) / GRID + 1;
         float[] sx = new float[gw * gh];
         float[] sy = new float[gw * gh];
         double edge = EDGE_FADE * Math.min(w, h);
         for (int j = 0; j < gh; j++) {
+            double fy = (double) (j * GRID) / DEPTH_GRID;
+            int dj = Math.min(dh - 2, (int) fy);
             for (int i = 0; i < gw; i++) {
                 double qx = x0 + i * GRID;
                 double qy = y0 + j * GRID;
@@ -182,8 +203,10 @@ public final class SelfiePerspective {
                         * smooth(Math.min(Math.min(qx, qy), Math.min(w - 1 - qx, h - 1 - qy)) / edge);
                 double g = 1;
                 if (weight > 0) {
-                    double z = Math.max(-MAX_BEFORE_EYES_CM, Math.min(MAX_BEHIND_EYES_CM, depth.at(qx, qy)));
-                    g = scale(weight * z, d);
+                    double fx = (double) (i * GRID) / DEPTH_GRID;
+                    int di = Math.min(dw - 2, (int) fx);
+                    int k = dj * dw + di;
+                    g = scale(weight * lerp(z[k], z[k + 1], z[k + dw], z[k + dw + 1], fx - di, fy - dj), d);
                 }
                 sx[j * gw + i] = (float) (axis.x() + (qx - axis.x()) / g);
                 sy[j * gw + i] = (float) (axis.y() + (qy - axis.y()) / g);
@@ -197,19 +220,28 @@ public final class SelfiePerspective {
         int ch = Math.min(h, y1 + m + 1) - cy0;
         int[] src = image.getRGB(cx0, cy0, cw, ch, null, 0, cw);
         int[] out = image.getRGB(x0, y0, rw, rh, null, 0, rw);
-        for (int y = 0; y < rh; y++) {
-            int gj = y / GRID;
-            double fy = (y - gj * GRID) / (double) GRID;
-            for (int x = 0; x < rw; x++) {
-                int gi = x / GRID;
-                double fx = (x - gi * GRID) / (double) GRID;
+        // Cell by cell of the fine grid; a cell whose four corners stay put is left as it is.
+        for (int gj = 0; gj < gh - 1; gj++) {
+            for (int gi = 0; gi < gw - 1; gi++) {
                 int k = gj * gw + gi;
-                double px = lerp(sx[k], sx[k + 1], sx[k + gw], sx[k + gw + 1], fx, fy);
-                double py = lerp(sy[k], sy[k + 1], sy[k + gw], sy[k + gw + 1], fx, fy);
-                if (Math.abs(px - (x0 + x)) < 1e-3 && Math.abs(py - (y0 + y)) < 1e-3) {
+                if (still(sx, sy, k, x0 + gi * GRID, y0 + gj * GRID) && still(sx, sy, k + 1, x0 + (gi + 1) * GRID, y0 + gj * GRID)
+                        && still(sx, sy, k + gw, x0 + gi * GRID, y0 + (gj + 1) * GRID)
+                        && still(sx, sy, k + gw + 1, x0 + (gi + 1) * GRID, y0 + (gj + 1) * GRID)) {
                     continue;
                 }
-                out[y * rw + x] = sample(src, cw, ch, px - cx0, py - cy0);
+                int yEnd = Math.min(rh, (gj + 1) * GRID);
+                int xEnd = Math.min(rw, (gi + 1) * GRID);
+                for (int y = gj * GRID; y < yEnd; y++) {
+                    double fy = (y - gj * GRID) / (double) GRID;
+                    // Along a row of a cell the source moves linearly: step it.
+                    double lx = sx[k] + (sx[k + gw] - sx[k]) * fy - cx0;
+                    double ly = sy[k] + (sy[k + gw] - sy[k]) * fy - cy0;
+                    double dx = (sx[k + 1] + (sx[k + gw + 1] - sx[k + 1]) * fy - cx0 - lx) / GRID;
+                    double dy = (sy[k + 1] + (sy[k + gw + 1] - sy[k + 1]) * fy - cy0 - ly) / GRID;
+                    for (int x = gi * GRID, n = 0; x < xEnd; x++, n++) {
+                        out[y * rw + x] = sample(src, cw, ch, lx + n * dx, ly + n * dy);
+                    }
+                }
             }
         }
         image.setRGB(x0, y0, rw, rh, out, 0, rw);
@@ -230,28 +262,35 @@ public final class SelfiePerspective {
         return t * t * (3 - 2 * t);
     }
 
-    private static double lerp(float a, float b, float c, float e, double fx, double fy) {
+    private static double lerp(double a, double b, double c, double e, double fx, double fy) {
         return (a + (b - a) * fx) * (1 - fy) + (c + (e - c) * fx) * fy;
     }
 
-    /** Bilinear sample of packed RGB, edges clamped. */
+    /** Whether a grid node's source is the node itself (no move there). */
+    private static boolean still(float[] sx, float[] sy, int k, double x, double y) {
+        return Math.abs(sx[k] - x) < 1e-3 && Math.abs(sy[k] - y) < 1e-3;
+    }
+
+    /** Bilinear sample of packed RGB, edges clamped; weights in 1/256 steps. */
     private static int sample(int[] px, int w, int h, double x, double y) {
         x = Math.max(0, Math.min(w - 1.001, x));
         y = Math.max(0, Math.min(h - 1.001, y));
         int ix = (int) x;
         int iy = (int) y;
-        double fx = x - ix;
-        double fy = y - iy;
-        int a = px[iy * w + ix];
-        int b = px[iy * w + Math.min(w - 1, ix + 1)];
-        int c = px[Math.min(h - 1, iy + 1) * w + ix];
-        int e = px[Math.min(h - 1, iy + 1) * w + Math.min(w - 1, ix + 1)];
-        int out = 0xFF000000;
-        for (int shift = 0; shift <= 16; shift += 8) {
-            double top = ((a >> shift) & 0xFF) * (1 - fx) + ((b >> shift) & 0xFF) * fx;
-            double bottom = ((c >> shift) & 0xFF) * (1 - fx) + ((e >> shift) & 0xFF) * fx;
-            out |= ((int) Math.round(top * (1 - fy) + bottom * fy) & 0xFF) << shift;
-        }
-        return out;
+        int fx = (int) ((x - ix) * 256);
+        int fy = (int) ((y - iy) * 256);
+        int row = iy * w + ix;
+        int a = px[row];
+        int b = px[row + 1];
+        int c = px[row + w];
+        int e = px[row + w + 1];
+        int wa = (256 - fx) * (256 - fy);
+        int wb = fx * (256 - fy);
+        int wc = (256 - fx) * fy;
+        int we = fx * fy;
+        int r = (((a >> 16) & 0xFF) * wa + ((b >> 16) & 0xFF) * wb + ((c >> 16) & 0xFF) * wc + ((e >> 16) & 0xFF) * we + 32768) >> 16;
+        int g = (((a >> 8) & 0xFF) * wa + ((b >> 8) & 0xFF) * wb + ((c >> 8) & 0xFF) * wc + ((e >> 8) & 0xFF) * we + 32768) >> 16;
+        int bl = ((a & 0xFF) * wa + (b & 0xFF) * wb + (c & 0xFF) * wc + (e & 0xFF) * we + 32768) >> 16;
+        return 0xFF000000 | r << 16 | g << 8 | bl;
     }
 }
