@@ -154,4 +154,30 @@ class PhotoCleanerTest {
         }
         assertEquals(CleanedPhoto.StoredFormat.JPEG, c.clean(TestPhotos.bytes("lisa_webcam_01.jpg")).format(), "free again after release");
     }
+
+    /**
+     * Without a 35 mm equivalent, the focal length and the sensor's size (from the focal-plane
+     * resolution and the pixel dimensions) give it: a 4.25 mm lens on a 5.6 × 4.2 mm sensor is
+     * 26 mm equivalent, 53° across a 3:4 portrait, kept as 55°. Only that angle is kept.
+     */
+    @Test
+    void theFocalLengthAndTheSensorsSizeGiveTheFieldOfView() throws Exception {
+        org.apache.commons.imaging.formats.tiff.write.TiffOutputSet exif = new org.apache.commons.imaging.formats.tiff.write.TiffOutputSet();
+        org.apache.commons.imaging.formats.tiff.write.TiffOutputDirectory dir = exif.getOrCreateExifDirectory();
+        dir.add(org.apache.commons.imaging.formats.tiff.constants.ExifTagConstants.EXIF_TAG_FOCAL_LENGTH,
+                org.apache.commons.imaging.common.RationalNumber.valueOf(4.25));
+        dir.add(org.apache.commons.imaging.formats.tiff.constants.ExifTagConstants.EXIF_TAG_FOCAL_PLANE_XRESOLUTION_EXIF_IFD,
+                org.apache.commons.imaging.common.RationalNumber.valueOf(4000 / 0.56));
+        dir.add(org.apache.commons.imaging.formats.tiff.constants.ExifTagConstants.EXIF_TAG_FOCAL_PLANE_RESOLUTION_UNIT_EXIF_IFD, (short) 3);
+        dir.add(org.apache.commons.imaging.formats.tiff.constants.ExifTagConstants.EXIF_TAG_EXIF_IMAGE_WIDTH, (short) 4000);
+        dir.add(org.apache.commons.imaging.formats.tiff.constants.ExifTagConstants.EXIF_TAG_EXIF_IMAGE_LENGTH, (short) 3000);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        new org.apache.commons.imaging.formats.jpeg.exif.ExifRewriter().updateExifMetadataLossless(TestPhotos.bytes("lisa_zoom_15cm.jpg"), out, exif);
+        CleanedPhoto photo = cleaner.clean(out.toByteArray());
+        assertEquals(55, photo.fieldOfView().orElseThrow().degrees());
+        assertFalse(photo.fieldOfView().orElseThrow().assumed());
+        assertTrue(cleaner.clean(TestPhotos.bytes("lisa_zoom_15cm.jpg")).fieldOfView().isEmpty(), "no EXIF, no field of view");
+        ImageMetadata metadata = Imaging.getMetadata(photo.encoded());
+        assertTrue(metadata == null || ((JpegImageMetadata) metadata).getExif() == null, "the EXIF itself is gone");
+    }
 }

@@ -51,6 +51,15 @@ class StyleDescriptorTest {
         assertThrows(Exception.class, () -> read(good.replace("\"retouch\"", "\"unknownKey\": 1, \"retouch\"")));
     }
 
+    @Test
+    void aStyleMayLeaveTheSelfiePerspectiveAsTaken() throws Exception {
+        String good = new String(readNatural(), StandardCharsets.UTF_8);
+        assertTrue(StyleDescriptor.natural().correctsPerspective(), "corrected unless a style says otherwise");
+        assertEquals(false, read(good.replace("\"retouch\"", "\"perspectiveCorrection\": false, \"retouch\"")).correctsPerspective());
+        assertTrue(read(good.replace("\"retouch\"", "\"perspectiveCorrection\": true, \"retouch\"")).correctsPerspective());
+        assertThrows(Exception.class, () -> read(good.replace("\"retouch\"", "\"perspectiveCorrection\": \"maybe\", \"retouch\"")));
+    }
+
     private static byte[] readNatural() {
         try (var in = StyleDescriptor.class.getResourceAsStream("natural.json")) {
             return in.readAllBytes();
