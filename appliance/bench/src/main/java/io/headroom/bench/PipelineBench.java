@@ -1,9 +1,6 @@
 package io.headroom.bench;
 
 import io.headroom.face.AnalysisSettings;
-import io.headroom.face.BlazeFaceModel;
-import io.headroom.face.FaceAnalysis;
-import io.headroom.face.FaceDetector;
 import io.headroom.face.InferenceDevice;
 import io.headroom.face.PhotoAnalysis;
 import io.headroom.framing.Aspect;
@@ -11,13 +8,9 @@ import io.headroom.framing.HeadshotEncoder;
 import io.headroom.intake.DecodeBudget;
 import io.headroom.intake.IntakeLimits;
 import io.headroom.intake.PhotoCleaner;
-import io.headroom.matte.PersonSegmenter;
-import io.headroom.matte.SelfieSegmentationModel;
-import io.headroom.face.FaceEmbedder;
-import io.headroom.identity.FaceEmbeddingModel;
-import io.headroom.matte.RobustMattingModel;
 import io.headroom.model.ModelSet;
 import io.headroom.pipeline.HeadshotPipeline;
+import io.headroom.pipeline.InstalledModels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,21 +46,10 @@ public final class PipelineBench {
             }
         }
         ModelSet set = ModelSet.open(models);
-        try (BlazeFaceModel front = BlazeFaceModel.load(set, BlazeFaceModel.Variant.FRONT, InferenceDevice.CPU, 1, 0.5);
-             BlazeFaceModel back = BlazeFaceModel.load(set, BlazeFaceModel.Variant.BACK, InferenceDevice.CPU, 1, 0.5);
-             // The optional packs are used when installed in the models folder given, as the appliance does.
-             AutoCloseable segmentation = set.has(RobustMattingModel.ROLE)
-                     ? RobustMattingModel.loadIfInstalled(set, InferenceDevice.CPU, 1).orElseThrow()
-                     : SelfieSegmentationModel.load(set, InferenceDevice.CPU, 1);
-             AutoCloseable identity = FaceEmbeddingModel.loadIfInstalled(set, InferenceDevice.CPU, 1).map(m -> (AutoCloseable) m).orElse(() -> { });
-             io.headroom.face.FaceLandmarkModel landmarkModel = io.headroom.face.FaceLandmarkModel.load(set, InferenceDevice.CPU, 1);
-             io.headroom.face.LandmarkDetector landmarks = landmarkModel.detector();
-             FaceDetector f = front.detector();
-             FaceDetector b = back.detector();
-             PersonSegmenter s = segmentation instanceof RobustMattingModel m ? m.segmenter() : ((SelfieSegmentationModel) segmentation).segmenter()) {
-            FaceEmbedder embedder = identity instanceof FaceEmbeddingModel m ? m.embedder() : null;
-            HeadshotPipeline pipeline = new HeadshotPipeline(new FaceAnalysis(f, b, landmarks, embedder, AnalysisSettings.DEFAULT), 1024, s,
-                    new HeadshotEncoder(92, ""));
+        // The optional packs are used when installed in the models folder given, as the appliance does.
+        try (InstalledModels installed = InstalledModels.load(set, InferenceDevice.CPU, 1);
+             InstalledModels.Worker worker = installed.worker(AnalysisSettings.DEFAULT, new HeadshotEncoder(92, ""))) {
+            HeadshotPipeline pipeline = worker.pipeline();
             List<PhotoAnalysis> analyses = new ArrayList<>();
             for (byte[] c : cleaned) {
                 analyses.add(pipeline.analyse(c)); // warm-up, and the faces to frame
@@ -119,7 +101,7 @@ public final class PipelineBench {
             System.out.printf("baseline: %.3f s per photo (ImageIO.read of the whole file, one bilinear drawImage to 1024², JPEG at 0.92)%n", baseMedian);
             System.out.printf("ratio: full headshot = %.1f × baseline (goal ≤ 12×)%n", fullMedian / baseMedian);
             if (!"false".equals(System.getProperty("headroom.bench.steps"))) {
-                StepCosts.print(cleaned, analyses, s, landmarks, rounds);
+                StepCosts.print(cleaned, analyses, worker.segmenter(), worker.landmarks(), rounds);
             }
             set.files().forEach(m -> System.out.printf("model %s %s%n", m.file(), m.sha256()));
             System.out.printf("analysis: %.1f photos/s per worker (median of %d rounds over %d photos)%n", median(analysisRates), rounds, cleaned.size());

@@ -6,9 +6,7 @@ import io.headroom.HeadroomVersion;
 import io.headroom.face.PhotoAnalysis;
 import io.headroom.framing.Aspect;
 import io.headroom.framing.HeadshotEncoder;
-import io.headroom.identity.FaceEmbeddingModel;
 import io.headroom.intake.CleanedPhoto;
-import io.headroom.matte.RobustMattingModel;
 import io.headroom.intake.DecodeBudget;
 import io.headroom.intake.IntakeLimits;
 import io.headroom.intake.PhotoCleaner;
@@ -42,8 +40,6 @@ public final class ProcessCommand {
 
     static final int NOTHING_USABLE = 3;
     /** The models this command runs; the report names these and no others. */
-    /** The roles every run uses; the optional packs' roles join when installed (see {@link #usedRoles}). */
-    static final java.util.Set<String> BASE_ROLES = java.util.Set.of("face_detection_front", "face_detection_back", "face_landmark");
 
     private final Path modelsDirectory;
     private final PrintStream out;
@@ -138,11 +134,13 @@ public final class ProcessCommand {
         PhotoCleaner intake = new PhotoCleaner(IntakeLimits.DEFAULT, new DecodeBudget(IntakeLimits.DEFAULT.maxPixels() * 2, Duration.ofMinutes(5)));
         List<Map<String, Object>> photos = new ArrayList<>();
         int usable = 0;
+        java.util.Set<String> roles;
         // A studio batch holds many people, so there is no "different person" check here; with the
         // identity pack, each headshot reports how close it stays to its source photo.
         try (LocalPipeline local = new LocalPipeline(models, new HeadshotEncoder(92, "",
                 !"false".equalsIgnoreCase(configuration.getOrDefault("headroom.output.ai-disclosure", "true").strip())))) {
             HeadshotPipeline pipeline = local.pipeline();
+            roles = local.roles();
             for (Path input : inputs) {
                 Map<String, Object> entry = processOne(input, outDir, aspects, style, intake, pipeline, sheet, cutout);
                 photos.add(entry);
@@ -151,7 +149,7 @@ public final class ProcessCommand {
                 }
             }
         }
-        writeReport(outDir, models, usedRoles(models), style, aspects, photos);
+        writeReport(outDir, models, roles, style, aspects, photos);
         out.println(usable + " of " + inputs.size() + " photos gave headshots; report in " + outDir.resolve("report.json"));
         if (usable == 0) {
             throw new CliException("No usable photo among the " + inputs.size() + " given: see the verdicts in "
@@ -260,17 +258,7 @@ public final class ProcessCommand {
         return m;
     }
 
-    /** The models a run uses: the packs' in place of (matting) or besides (identity) the defaults. */
-    static java.util.Set<String> usedRoles(ModelSet models) {
-        java.util.Set<String> roles = new java.util.TreeSet<>(BASE_ROLES);
-        roles.add(models.has(RobustMattingModel.ROLE) ? RobustMattingModel.ROLE : "selfie_segmentation");
-        if (models.has(FaceEmbeddingModel.ROLE)) {
-            roles.add(FaceEmbeddingModel.ROLE);
-        }
-        return roles;
-    }
-
-    /** The matting pack's model when installed, else the default selfie segmentation. */
+    /** report.json: the version, the models used (with their hashes and licences), the style, the aspects and every photo's entry. */
     private static void writeReport(Path outDir, ModelSet models, java.util.Set<String> usedRoles, Style style, List<Aspect> aspects,
                                     List<Map<String, Object>> photos) {
         Map<String, Object> report = new LinkedHashMap<>();

@@ -24,6 +24,11 @@ public final class BlazeFaceModel implements AutoCloseable {
             this.role = role;
             this.inputSize = inputSize;
         }
+
+        /** The model's role in a models folder's manifest. */
+        public String role() {
+            return role;
+        }
     }
 
     private final Variant variant;

@@ -23,7 +23,7 @@ import java.util.List;
  */
 public final class FaceLandmarkModel implements AutoCloseable {
 
-    static final String ROLE = "face_landmark";
+    public static final String ROLE = "face_landmark";
     static final int SIZE = 192;
 
     private final ZooModel<float[], float[][]> model;

@@ -12,7 +12,7 @@ import io.headroom.model.OnnxModels;
  */
 public final class SelfieSegmentationModel implements AutoCloseable {
 
-    static final String ROLE = "selfie_segmentation";
+    public static final String ROLE = "selfie_segmentation";
     static final int SIZE = 256;
 
     private final ZooModel<float[], float[][]> model;
