@@ -4,26 +4,25 @@ package io.headroom.session;
  * Where a session is in its life. A session moves only forward:
  *
  * <pre>
- * OPEN ─► RENDERING ─► READY ─► PURGING ─► PURGED
- *   └──────────┴──────────┴───────┘ (deadline reached, or "delete everything now")
+ * OPEN ─► PURGING ─► (gone: its rows deleted, its receipt issued)
+ *     (deadline reached, or "delete everything now")
  * </pre>
  *
  * <ul>
- *   <li>{@code OPEN}: consent given; photos may be uploaded.</li>
- *   <li>{@code RENDERING}: a job is making headshots.</li>
- *   <li>{@code READY}: results can be downloaded.</li>
+ *   <li>{@code OPEN}: consent given; photos may be uploaded, jobs run, headshots downloaded.</li>
  *   <li>{@code PURGING}: its purge has begun (the key is destroyed, jobs cancelled); nothing new
  *       is recorded for it, and it answers 404 everywhere.</li>
- *   <li>{@code PURGED}: photos, results and the key are gone; only the receipt remains.</li>
  * </ul>
+ *
+ * How far its work has come is not a session state: each job has its own ({@code queued → running
+ * → done | failed | cancelled}) and the session's headshots are listed as they are made, so the
+ * session does not copy either (the {@code RENDERING}, {@code READY} and {@code PURGED} once
+ * declared here were never entered: a purged session has no row left to hold a state).
  *
  * The deadline ({@code deletesAt}) is fixed when the session is created and may only move
  * earlier. From the deadline on the session is gone for everyone, whether or not its purge has run.
  */
 public enum SessionState {
     OPEN,
-    RENDERING,
-    READY,
-    PURGING,
-    PURGED
+    PURGING
 }

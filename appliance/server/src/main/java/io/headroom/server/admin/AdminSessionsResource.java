@@ -61,9 +61,8 @@ public class AdminSessionsResource {
         counts.forEach((k, v) -> byState.put(k.name().toLowerCase(Locale.ROOT), v));
         long total = counts.values().stream().mapToLong(Long::longValue).sum();
         List<SessionSummary> due = em.createQuery(
-                        "SELECT s FROM SessionEntity s WHERE s.state <> :purged ORDER BY s.deletesAt, s.id",
+                        "SELECT s FROM SessionEntity s ORDER BY s.deletesAt, s.id",
                         io.headroom.server.session.SessionEntity.class)
-                .setParameter("purged", SessionState.PURGED)
                 .setMaxResults(n)
                 .getResultList().stream()
                 .map(s -> new SessionSummary(s.id(), s.state().name().toLowerCase(Locale.ROOT), s.createdAt(), s.deletesAt()))

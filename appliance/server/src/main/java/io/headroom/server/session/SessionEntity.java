@@ -136,7 +136,7 @@ public class SessionEntity {
      * purge has begun, even before the purge has finished.
      */
     public boolean goneAt(Instant now) {
-        return state == SessionState.PURGING || state == SessionState.PURGED || !deletesAt.isAfter(now);
+        return state == SessionState.PURGING || !deletesAt.isAfter(now);
     }
 
     /** The purge begins (again, after a failed attempt): nothing new is recorded from now on. */
