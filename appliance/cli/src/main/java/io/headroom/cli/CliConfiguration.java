@@ -45,4 +45,23 @@ final class CliConfiguration {
         return all;
     }
 
+    /**
+     * The registry's settings ({@link io.headroom.config.ConfigKeys}) as {@link #read} gives them:
+     * a key's value from the file, overridden by its environment variable
+     * ({@code HEADROOM_OUTPUT_JPEG_QUALITY}), whether or not the file names it.
+     */
+    static io.headroom.config.SettingsSource source(Map<String, String> configuration) {
+        return key -> Optional.ofNullable(configuration.get(io.headroom.config.ConfigKeys.environmentName(key)))
+                .or(() -> Optional.ofNullable(configuration.get(key)));
+    }
+
+    /** A setting as {@link #source} reads it, a value that will not do told as the appliance tells it. */
+    static <T> T get(Map<String, String> configuration, io.headroom.config.Setting<T> setting) {
+        try {
+            return setting.in(source(configuration));
+        } catch (IllegalStateException e) {
+            throw new CliException("The configuration will not do: " + e.getMessage());
+        }
+    }
+
 }

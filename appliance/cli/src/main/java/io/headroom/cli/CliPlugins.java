@@ -4,6 +4,7 @@ import io.headroom.plugin.PluginJars;
 import io.headroom.plugin.PluginVerifier;
 import java.io.IOException;
 import java.io.PrintStream;
+import io.headroom.config.ConfigKeys;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +25,8 @@ final class CliPlugins implements AutoCloseable {
     }
 
     static CliPlugins load(Path folder, Map<String, String> configuration, PrintStream out) {
-        PluginVerifier verifier = PluginVerifier.of(Boolean.parseBoolean(configuration.getOrDefault("headroom.plugins.require-signature", "false")),
-                Path.of(configuration.getOrDefault("headroom.plugins.trusted-keys", "config/plugin-keys")));
+        PluginVerifier verifier = PluginVerifier.of(CliConfiguration.get(configuration, ConfigKeys.PLUGINS_REQUIRE_SIGNATURE),
+                CliConfiguration.get(configuration, ConfigKeys.PLUGINS_TRUSTED_KEYS));
         DefaultPluginManager m = new DefaultPluginManager(folder);
         List<Path> jars;
         try {

@@ -3,6 +3,8 @@ package io.headroom.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.headroom.HeadroomVersion;
+import io.headroom.config.ConfigKeys;
+import io.headroom.face.AnalysisSettings;
 import io.headroom.face.PhotoAnalysis;
 import io.headroom.framing.Aspect;
 import io.headroom.framing.HeadshotEncoder;
@@ -131,14 +133,21 @@ public final class ProcessCommand {
 
     private int run(Path outDir, List<Path> inputs, List<Aspect> aspects, Style style, boolean sheet, boolean cutout) {
         ModelSet models = ModelSet.open(modelsDirectory);
-        PhotoCleaner intake = new PhotoCleaner(IntakeLimits.DEFAULT, new DecodeBudget(IntakeLimits.DEFAULT.maxPixels() * 2, Duration.ofMinutes(5)));
+        // The appliance's intake and output settings, from the same registry the appliance reads.
+        long maxPixels = CliConfiguration.get(configuration, ConfigKeys.MAX_PIXELS);
+        IntakeLimits limits = new IntakeLimits(CliConfiguration.get(configuration, ConfigKeys.MAX_FILE_SIZE).bytes(), maxPixels, Integer.MAX_VALUE);
+        PhotoCleaner intake = new PhotoCleaner(limits, new DecodeBudget(maxPixels * 2, Duration.ofMinutes(5)));
+        HeadshotEncoder encoder = new HeadshotEncoder(CliConfiguration.get(configuration, ConfigKeys.JPEG_QUALITY),
+                ConfigKeys.OUTPUT_COMMENT.optionalIn(CliConfiguration.source(configuration)).orElse(""),
+                CliConfiguration.get(configuration, ConfigKeys.AI_DISCLOSURE));
+        AnalysisSettings analysis = new AnalysisSettings(CliConfiguration.get(configuration, ConfigKeys.MIN_EYE_DISTANCE),
+                AnalysisSettings.DEFAULT.minSharpness(), AnalysisSettings.DEFAULT.analysisMaxSide());
         List<Map<String, Object>> photos = new ArrayList<>();
         int usable = 0;
         java.util.Set<String> roles;
         // A studio batch holds many people, so there is no "different person" check here; with the
         // identity pack, each headshot reports how close it stays to its source photo.
-        try (LocalPipeline local = new LocalPipeline(models, new HeadshotEncoder(92, "",
-                !"false".equalsIgnoreCase(configuration.getOrDefault("headroom.output.ai-disclosure", "true").strip())))) {
+        try (LocalPipeline local = new LocalPipeline(models, analysis, encoder)) {
             HeadshotPipeline pipeline = local.pipeline();
             roles = local.roles();
             for (Path input : inputs) {

@@ -73,6 +73,27 @@ class ProcessCommandTest {
         assertTrue(p.path("skipped").isMissingNode(), p.toString());
     }
 
+    /** process reads the appliance's settings from the same registry: the file's keys, the environment over them. */
+    @Test
+    void theAppliancesOutputSettingsHoldForStudioBatchesToo() throws Exception {
+        String photo = PHOTOS.resolve("london_005_neutral.jpg").toString();
+        assertEquals(0, command().run(List.of("--out", out.resolve("default").toString(), "--aspect", "1:1", photo)));
+        java.util.Map<String, String> configuration = java.util.Map.of("headroom.output.jpeg-quality", "40",
+                "HEADROOM_OUTPUT_COMMENT", "edited at the studio");
+        ProcessCommand configured = new ProcessCommand(MODELS, new PrintStream(console, true, StandardCharsets.UTF_8), null, configuration);
+        assertEquals(0, configured.run(List.of("--out", out.resolve("configured").toString(), "--aspect", "1:1", photo)));
+        byte[] plain = Files.readAllBytes(out.resolve("default").resolve("london_005_neutral-1x1.jpg"));
+        byte[] low = Files.readAllBytes(out.resolve("configured").resolve("london_005_neutral-1x1.jpg"));
+        assertTrue(low.length < plain.length * 0.7, "quality 40 instead of 92: " + low.length + " against " + plain.length);
+        assertTrue(new String(low, StandardCharsets.ISO_8859_1).contains("edited at the studio"), "the comment from the environment");
+        assertFalse(new String(plain, StandardCharsets.ISO_8859_1).contains("edited at the studio"));
+
+        ProcessCommand bad = new ProcessCommand(MODELS, new PrintStream(console, true, StandardCharsets.UTF_8), null,
+                java.util.Map.of("headroom.output.jpeg-quality", "101"));
+        CliException e = assertThrows(CliException.class, () -> bad.run(List.of("--out", out.resolve("bad").toString(), photo)));
+        assertTrue(e.getMessage().contains("headroom.output.jpeg-quality"), e.getMessage());
+    }
+
     @Test
     void aContactSheetShowsBeforeAndAfter() throws Exception {
         assertEquals(0, command().run(List.of("--out", out.toString(), "--style", "natural", "--sheet", "--aspect", "1:1",

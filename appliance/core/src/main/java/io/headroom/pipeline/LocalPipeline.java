@@ -16,9 +16,13 @@ public final class LocalPipeline implements AutoCloseable {
     private final InstalledModels.Worker worker;
 
     public LocalPipeline(ModelSet set, HeadshotEncoder encoder) {
+        this(set, AnalysisSettings.DEFAULT, encoder);
+    }
+
+    public LocalPipeline(ModelSet set, AnalysisSettings analysis, HeadshotEncoder encoder) {
         models = InstalledModels.load(set, InferenceDevice.CPU, Runtime.getRuntime().availableProcessors());
         try {
-            worker = models.worker(AnalysisSettings.DEFAULT, encoder);
+            worker = models.worker(analysis, encoder);
         } catch (RuntimeException e) {
             models.close();
             throw e;

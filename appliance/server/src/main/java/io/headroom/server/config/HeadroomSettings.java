@@ -1,6 +1,8 @@
 package io.headroom.server.config;
 
 import io.headroom.config.ByteSize;
+import io.headroom.config.ConfigKeys;
+import io.headroom.config.SettingsSource;
 import io.headroom.framing.Aspect;
 import io.headroom.intake.IntakeLimits;
 import io.headroom.operator.Lockout;
@@ -10,199 +12,107 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 
 /**
- * Every {@code headroom.*} setting, typed and validated once at start-up. Defaults here are the
- * ones documented in {@code config/headroom.properties} (a test keeps the two in step); each key
- * can also be set from the environment, e.g. {@code HEADROOM_SESSIONS_OPEN=false}.
+ * Every {@code headroom.*} setting of the appliance, read through MicroProfile Config from the
+ * one registry of keys ({@link ConfigKeys}: name, default, parser), typed and validated once at
+ * start-up; a value that will not do stops the start with the key and the reason. The defaults are
+ * the ones documented in {@code config/headroom.properties} (a test keeps the two in step); each
+ * key can also be set from the environment, e.g. {@code HEADROOM_SESSIONS_OPEN=false}.
  */
 @ApplicationScoped
 public class HeadroomSettings {
 
     @Inject
-    @ConfigProperty(name = "headroom.data.dir", defaultValue = "./data")
-    String dataDir;
+    Config config;
 
-    @Inject
-    @ConfigProperty(name = "headroom.keys.dir", defaultValue = "./keys")
-    String keysDir;
-
-    @Inject
-    @ConfigProperty(name = "headroom.retention", defaultValue = "PT24H")
-    String retention;
-
-    @Inject
-    @ConfigProperty(name = "headroom.retention.key-epoch", defaultValue = "PT1H")
-    String keyEpoch;
-
-    @Inject
-    @ConfigProperty(name = "headroom.sessions.open", defaultValue = "true")
-    boolean sessionsOpen;
-
-    @Inject
-    @ConfigProperty(name = "headroom.consent.policy-version", defaultValue = "2026-11")
-    String policyVersion;
-
-    @Inject
-    @ConfigProperty(name = "headroom.guard.max-failures", defaultValue = "20")
-    int guardMaxFailures;
-
-    @Inject
-    @ConfigProperty(name = "headroom.guard.window", defaultValue = "PT10M")
-    String guardWindow;
-
-    @Inject
-    @ConfigProperty(name = "headroom.operators.lockout.max-failures", defaultValue = "5")
-    int lockoutMaxFailures;
-
-    @Inject
-    @ConfigProperty(name = "headroom.operators.lockout.duration", defaultValue = "PT15M")
-    String lockoutDuration;
-
-    @Inject
-    @ConfigProperty(name = "headroom.operators.token-lifetime", defaultValue = "PT12H")
-    String operatorTokenLifetime;
-
-    @Inject
-    @ConfigProperty(name = "headroom.invitations.lifetime", defaultValue = "P7D")
-    String invitationLifetime;
-
-    @Inject
-    @ConfigProperty(name = "headroom.admission.disk-reserve", defaultValue = "1GiB")
-    String diskReserve;
-
-    @Inject
-    @ConfigProperty(name = "headroom.admission.retry-after", defaultValue = "PT60S")
-    String retryAfter;
-
-    @Inject
-    @ConfigProperty(name = "headroom.plugins.dir", defaultValue = "./plugins")
-    String pluginsDir;
-
-    @Inject
-    @ConfigProperty(name = "headroom.plugins.require-signature", defaultValue = "false")
-    boolean pluginsRequireSignature;
-
-    @Inject
-    @ConfigProperty(name = "headroom.plugins.trusted-keys", defaultValue = "./config/plugin-keys")
-    String pluginTrustedKeys;
-
-    @Inject
-    @ConfigProperty(name = "headroom.storage.driver", defaultValue = "localfs")
-    String storageDriver;
-
-    @Inject
-    @ConfigProperty(name = "headroom.intake.max-file-size", defaultValue = "25MB")
-    String maxFileSize;
-
-    @Inject
-    @ConfigProperty(name = "headroom.intake.max-pixels", defaultValue = "40000000")
-    long maxPixels;
-
-    @Inject
-    @ConfigProperty(name = "headroom.intake.max-photos", defaultValue = "20")
-    int maxPhotos;
-
-    @Inject
-    @ConfigProperty(name = "headroom.intake.decode-budget-pixels", defaultValue = "160000000")
-    long decodeBudgetPixels;
-
-    @Inject
-    @ConfigProperty(name = "headroom.intake.decode-wait", defaultValue = "PT30S")
-    String decodeWait;
-
-    /** Optional: without it a passphrase is generated into the keys directory on first start. */
-    @Inject
-    @ConfigProperty(name = "headroom.vault.keystore-passphrase")
-    Optional<String> keystorePassphrase;
-
-    @Inject
-    @ConfigProperty(name = "headroom.models.dir", defaultValue = "./models")
-    String modelsDir;
-
-    @Inject
-    @ConfigProperty(name = "headroom.inference.device", defaultValue = "cpu")
-    String inferenceDevice;
-
-    @Inject
-    @ConfigProperty(name = "headroom.inference.threads", defaultValue = "1")
-    int inferenceThreads;
-
-    @Inject
-    @ConfigProperty(name = "headroom.jobs.workers", defaultValue = "0")
-    int jobWorkers;
-
-    @Inject
-    @ConfigProperty(name = "headroom.jobs.queue-capacity", defaultValue = "50")
-    int jobQueueCapacity;
-
-    @Inject
-    @ConfigProperty(name = "headroom.pipeline.best-photos", defaultValue = "4")
-    int bestPhotos;
-
-    @Inject
-    @ConfigProperty(name = "headroom.pipeline.aspects", defaultValue = "1:1,4:5")
-    String aspects;
-
-    @Inject
-    @ConfigProperty(name = "headroom.pipeline.min-eye-distance", defaultValue = "40")
-    double minEyeDistance;
-
-    @Inject
-    @ConfigProperty(name = "headroom.output.jpeg-quality", defaultValue = "92")
-    int jpegQuality;
-
-    /** Whether headshots carry the IPTC digital source type that says how they were edited. */
-    @Inject
-    @ConfigProperty(name = "headroom.output.ai-disclosure", defaultValue = "true")
-    boolean aiDisclosure;
-
-    /** Optional comment written into every headshot, e.g. "edited with Headroom". */
-    @Inject
-    @ConfigProperty(name = "headroom.output.comment")
-    Optional<String> outputComment;
-
+    private Path dataDir;
+    private Path keysDir;
     private RetentionPolicy retentionPolicy;
-    private IntakeLimits intakeLimits;
-    private List<Aspect> parsedAspects;
+    private Duration keyEpoch;
+    private boolean sessionsOpen;
+    private String policyVersion;
+    private int guardMaxFailures;
+    private Duration guardWindow;
     private Lockout lockout;
+    private Duration operatorTokenLifetime;
+    private Duration invitationLifetime;
+    private ByteSize diskReserve;
+    private Duration retryAfter;
+    private Path pluginsDir;
+    private boolean pluginsRequireSignature;
+    private Path pluginTrustedKeys;
+    private String storageDriver;
+    private IntakeLimits intakeLimits;
+    private long decodeBudgetPixels;
+    private Duration decodeWait;
+    private Optional<String> keystorePassphrase;
+    private Path modelsDir;
+    private String inferenceDevice;
+    private int inferenceThreads;
+    private int jobWorkers;
+    private int jobQueueCapacity;
+    private int bestPhotos;
+    private List<Aspect> aspects;
+    private double minEyeDistance;
+    private int jpegQuality;
+    private boolean aiDisclosure;
+    private Optional<String> outputComment;
 
     @PostConstruct
     void validate() {
-        retentionPolicy = RetentionPolicy.parse(retention);
-        keyEpoch();
-        lockout = new Lockout(lockoutMaxFailures, duration("headroom.operators.lockout.duration", lockoutDuration));
-        guardWindow();
-        operatorTokenLifetime();
-        invitationLifetime();
-        diskReserve();
-        retryAfter();
-        decodeWait();
+        read(key -> config.getOptionalValue(key, String.class));
+    }
+
+    /** Reads and checks every setting from {@code source}. */
+    void read(SettingsSource source) {
+        dataDir = ConfigKeys.DATA_DIR.in(source);
+        keysDir = ConfigKeys.KEYS_DIR.in(source);
+        retentionPolicy = ConfigKeys.RETENTION.in(source);
+        keyEpoch = ConfigKeys.KEY_EPOCH.in(source);
+        sessionsOpen = ConfigKeys.SESSIONS_OPEN.in(source);
+        policyVersion = ConfigKeys.POLICY_VERSION.in(source);
+        guardMaxFailures = ConfigKeys.GUARD_MAX_FAILURES.in(source);
+        guardWindow = ConfigKeys.GUARD_WINDOW.in(source);
+        lockout = new Lockout(ConfigKeys.LOCKOUT_MAX_FAILURES.in(source), ConfigKeys.LOCKOUT_DURATION.in(source));
+        operatorTokenLifetime = ConfigKeys.OPERATOR_TOKEN_LIFETIME.in(source);
+        invitationLifetime = ConfigKeys.INVITATION_LIFETIME.in(source);
+        diskReserve = ConfigKeys.DISK_RESERVE.in(source);
+        retryAfter = ConfigKeys.RETRY_AFTER.in(source);
+        pluginsDir = ConfigKeys.PLUGINS_DIR.in(source);
+        pluginsRequireSignature = ConfigKeys.PLUGINS_REQUIRE_SIGNATURE.in(source);
+        pluginTrustedKeys = ConfigKeys.PLUGINS_TRUSTED_KEYS.in(source);
+        storageDriver = ConfigKeys.STORAGE_DRIVER.in(source);
+        long maxPixels = ConfigKeys.MAX_PIXELS.in(source);
         try {
-            intakeLimits = new IntakeLimits(ByteSize.parse(maxFileSize).bytes(), maxPixels, maxPhotos);
+            intakeLimits = new IntakeLimits(ConfigKeys.MAX_FILE_SIZE.in(source).bytes(), maxPixels, ConfigKeys.MAX_PHOTOS.in(source));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("headroom.intake.*: " + e.getMessage(), e);
         }
-        try {
-            parsedAspects = Arrays.stream(aspects.split(",")).map(Aspect::parse).toList();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("headroom.pipeline.aspects: " + e.getMessage(), e);
-        }
-        if (inferenceThreads < 1 || jobWorkers < 0 || jobQueueCapacity < 1 || bestPhotos < 1 || jpegQuality < 1 || jpegQuality > 100) {
-            throw new IllegalStateException("headroom.inference.threads, headroom.jobs.*, headroom.pipeline.best-photos and "
-                    + "headroom.output.jpeg-quality must be positive (jpeg-quality at most 100)");
-        }
+        decodeBudgetPixels = ConfigKeys.DECODE_BUDGET_PIXELS.in(source);
         if (decodeBudgetPixels < maxPixels) {
             throw new IllegalStateException("headroom.intake.decode-budget-pixels must be at least headroom.intake.max-pixels");
         }
+        decodeWait = ConfigKeys.DECODE_WAIT.in(source);
+        keystorePassphrase = ConfigKeys.KEYSTORE_PASSPHRASE.optionalIn(source);
+        modelsDir = ConfigKeys.MODELS_DIR.in(source);
+        inferenceDevice = ConfigKeys.INFERENCE_DEVICE.in(source);
+        inferenceThreads = ConfigKeys.INFERENCE_THREADS.in(source);
+        jobWorkers = ConfigKeys.JOB_WORKERS.in(source);
+        jobQueueCapacity = ConfigKeys.JOB_QUEUE_CAPACITY.in(source);
+        bestPhotos = ConfigKeys.BEST_PHOTOS.in(source);
+        aspects = ConfigKeys.ASPECTS.in(source);
+        minEyeDistance = ConfigKeys.MIN_EYE_DISTANCE.in(source);
+        jpegQuality = ConfigKeys.JPEG_QUALITY.in(source);
+        aiDisclosure = ConfigKeys.AI_DISCLOSURE.in(source);
+        outputComment = ConfigKeys.OUTPUT_COMMENT.optionalIn(source);
     }
 
     public Path modelsDirectory() {
-        return Path.of(modelsDir);
+        return modelsDir;
     }
 
     public String inferenceDevice() {
@@ -231,7 +141,7 @@ public class HeadroomSettings {
     }
 
     public List<Aspect> aspects() {
-        return parsedAspects;
+        return aspects;
     }
 
     public double minEyeDistance() {
@@ -247,12 +157,12 @@ public class HeadroomSettings {
     }
 
     public Path pluginsDirectory() {
-        return Path.of(pluginsDir);
+        return pluginsDir;
     }
 
     /** How plugin jars are checked before they load: descriptors always, signatures when required. */
     public io.headroom.plugin.PluginVerifier pluginVerifier() {
-        return io.headroom.plugin.PluginVerifier.of(pluginsRequireSignature, Path.of(pluginTrustedKeys).toAbsolutePath().normalize());
+        return io.headroom.plugin.PluginVerifier.of(pluginsRequireSignature, pluginTrustedKeys.toAbsolutePath().normalize());
     }
 
     public String storageDriver() {
@@ -268,7 +178,7 @@ public class HeadroomSettings {
     }
 
     public Duration decodeWait() {
-        return duration("headroom.intake.decode-wait", decodeWait);
+        return decodeWait;
     }
 
     /** The keystore passphrase the operator configured, if any; a copy the caller clears. */
@@ -277,11 +187,11 @@ public class HeadroomSettings {
     }
 
     public Path dataDirectory() {
-        return Path.of(dataDir);
+        return dataDir;
     }
 
     public Path keysDirectory() {
-        return Path.of(keysDir);
+        return keysDir;
     }
 
     public RetentionPolicy retentionPolicy() {
@@ -290,11 +200,7 @@ public class HeadroomSettings {
 
     /** Deadlines are grouped into slices this long; each slice's key is destroyed when it ends. */
     public Duration keyEpoch() {
-        Duration d = duration("headroom.retention.key-epoch", keyEpoch);
-        if (d.compareTo(Duration.ofMinutes(1)) < 0) {
-            throw new IllegalStateException("headroom.retention.key-epoch must be at least PT1M");
-        }
-        return d;
+        return keyEpoch;
     }
 
     public boolean sessionsOpen() {
@@ -310,7 +216,7 @@ public class HeadroomSettings {
     }
 
     public Duration guardWindow() {
-        return duration("headroom.guard.window", guardWindow);
+        return guardWindow;
     }
 
     public Lockout lockout() {
@@ -318,34 +224,18 @@ public class HeadroomSettings {
     }
 
     public Duration operatorTokenLifetime() {
-        return duration("headroom.operators.token-lifetime", operatorTokenLifetime);
+        return operatorTokenLifetime;
     }
 
     public Duration invitationLifetime() {
-        return duration("headroom.invitations.lifetime", invitationLifetime);
+        return invitationLifetime;
     }
 
     public ByteSize diskReserve() {
-        try {
-            return ByteSize.parse(diskReserve);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("headroom.admission.disk-reserve: " + e.getMessage(), e);
-        }
+        return diskReserve;
     }
 
     public Duration retryAfter() {
-        return duration("headroom.admission.retry-after", retryAfter);
-    }
-
-    private static Duration duration(String key, String value) {
-        try {
-            Duration d = Duration.parse(value.trim());
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalStateException(key + " must be a positive ISO-8601 duration such as PT15M");
-            }
-            return d;
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalStateException(key + " must be an ISO-8601 duration such as PT15M, not '" + value + "'", e);
-        }
+        return retryAfter;
     }
 }

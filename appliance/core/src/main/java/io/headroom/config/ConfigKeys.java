@@ -1,0 +1,182 @@
+package io.headroom.config;
+
+import io.headroom.framing.Aspect;
+import io.headroom.session.RetentionPolicy;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Every {@code headroom.*} setting of the appliance and its command-line tools, in one place:
+ * name, default, parser and purpose. The appliance reads them through MicroProfile Config, the
+ * command-line tools through the configuration file with the environment over it, so both honour
+ * the same settings; {@code config/headroom.properties} and {@code docs/configuration.md} list
+ * exactly these (tests keep them in step). Each key can also be set from the environment, by
+ * MicroProfile's rule: {@code headroom.sessions.open} as {@code HEADROOM_SESSIONS_OPEN}.
+ */
+public final class ConfigKeys {
+
+    private ConfigKeys() {
+    }
+
+    public static final Setting<Path> DATA_DIR = new Setting<>("headroom.data.dir", "./data", Path::of,
+            "H2 database and sealed blobs (0700)");
+    public static final Setting<Path> KEYS_DIR = new Setting<>("headroom.keys.dir", "./keys", Path::of,
+            "keystore, epoch keys, signing key (0700), never inside the data directory");
+    public static final Setting<RetentionPolicy> RETENTION = new Setting<>("headroom.retention", "PT24H", RetentionPolicy::parse,
+            "how long a session's data lives");
+    public static final Setting<Duration> KEY_EPOCH = new Setting<>("headroom.retention.key-epoch", "PT1H", atLeast(Duration.ofMinutes(1)),
+            "deadlines are grouped into key epochs this long; each epoch's key is destroyed when it ends");
+    public static final Setting<Boolean> SESSIONS_OPEN = new Setting<>("headroom.sessions.open", "true", ConfigKeys::bool,
+            "whether anyone may open a session without an invitation");
+    public static final Setting<String> POLICY_VERSION = new Setting<>("headroom.consent.policy-version", "2026-11", s -> s,
+            "the privacy policy version a person consents to");
+    public static final Setting<Integer> GUARD_MAX_FAILURES = new Setting<>("headroom.guard.max-failures", "20", atLeast(1),
+            "failed token guesses per client address within the window");
+    public static final Setting<Duration> GUARD_WINDOW = new Setting<>("headroom.guard.window", "PT10M", positive(),
+            "the window of failed token guesses");
+    public static final Setting<Integer> LOCKOUT_MAX_FAILURES = new Setting<>("headroom.operators.lockout.max-failures", "5", atLeast(1),
+            "wrong passwords in a row before an operator account locks");
+    public static final Setting<Duration> LOCKOUT_DURATION = new Setting<>("headroom.operators.lockout.duration", "PT15M", positive(),
+            "how long a locked operator account stays locked");
+    public static final Setting<Duration> OPERATOR_TOKEN_LIFETIME = new Setting<>("headroom.operators.token-lifetime", "PT12H", positive(),
+            "how long a console sign-in lasts");
+    public static final Setting<Duration> INVITATION_LIFETIME = new Setting<>("headroom.invitations.lifetime", "P7D", positive(),
+            "how long an invitation link works");
+    public static final Setting<ByteSize> DISK_RESERVE = new Setting<>("headroom.admission.disk-reserve", "1GiB", ByteSize::parse,
+            "free space kept on the data directory's disk; below it uploads and jobs get 503");
+    public static final Setting<Duration> RETRY_AFTER = new Setting<>("headroom.admission.retry-after", "PT60S", positive(),
+            "the Retry-After of a 503 when the appliance is full");
+    public static final Setting<Path> PLUGINS_DIR = new Setting<>("headroom.plugins.dir", "./plugins", Path::of,
+            "style packs and storage drivers (PF4J jars)");
+    public static final Setting<Boolean> PLUGINS_REQUIRE_SIGNATURE = new Setting<>("headroom.plugins.require-signature", "false",
+            ConfigKeys::bool, "whether plugin jars must be signed by a trusted key");
+    public static final Setting<Path> PLUGINS_TRUSTED_KEYS = new Setting<>("headroom.plugins.trusted-keys", "./config/plugin-keys", Path::of,
+            "the folder of trusted plugin signing keys");
+    public static final Setting<String> STORAGE_DRIVER = new Setting<>("headroom.storage.driver", "localfs", s -> s,
+            "the storage driver plugin that holds sealed blobs");
+    public static final Setting<ByteSize> MAX_FILE_SIZE = new Setting<>("headroom.intake.max-file-size", "25MB", ByteSize::parse,
+            "the largest photo file accepted");
+    public static final Setting<Long> MAX_PIXELS = new Setting<>("headroom.intake.max-pixels", "40000000", atLeastLong(1),
+            "the most pixels a photo may have (checked from its header, before decoding)");
+    public static final Setting<Integer> MAX_PHOTOS = new Setting<>("headroom.intake.max-photos", "20", atLeast(1),
+            "the most photos a session holds");
+    public static final Setting<Long> DECODE_BUDGET_PIXELS = new Setting<>("headroom.intake.decode-budget-pixels", "160000000",
+            atLeastLong(1), "pixels being decoded at once across all uploads");
+    public static final Setting<Duration> DECODE_WAIT = new Setting<>("headroom.intake.decode-wait", "PT30S", positive(),
+            "how long an upload waits for decode budget before a 503");
+    public static final Setting<String> KEYSTORE_PASSPHRASE = new Setting<>("headroom.vault.keystore-passphrase", null, s -> s,
+            "optional: without it a passphrase is generated into the keys directory on first start");
+    public static final Setting<Path> MODELS_DIR = new Setting<>("headroom.models.dir", "./models", Path::of,
+            "ONNX models and their manifest");
+    public static final Setting<String> INFERENCE_DEVICE = new Setting<>("headroom.inference.device", "cpu", s -> s.toLowerCase(Locale.ROOT),
+            "cpu, or cuda[:N] where the CUDA build of ONNX Runtime is installed");
+    public static final Setting<Integer> INFERENCE_THREADS = new Setting<>("headroom.inference.threads", "1", atLeast(1),
+            "ONNX Runtime threads per worker");
+    public static final Setting<Integer> JOB_WORKERS = new Setting<>("headroom.jobs.workers", "0", atLeast(0),
+            "job workers; 0 for one per core");
+    public static final Setting<Integer> JOB_QUEUE_CAPACITY = new Setting<>("headroom.jobs.queue-capacity", "50", atLeast(1),
+            "jobs queued or running at once; beyond it 503");
+    public static final Setting<Integer> BEST_PHOTOS = new Setting<>("headroom.pipeline.best-photos", "4", atLeast(1),
+            "how many of a session's best photos become headshots");
+    public static final Setting<List<Aspect>> ASPECTS = new Setting<>("headroom.pipeline.aspects", "1:1,4:5",
+            s -> Arrays.stream(s.split(",")).map(String::strip).map(Aspect::parse).toList(), "the built-in style's output shapes");
+    public static final Setting<Double> MIN_EYE_DISTANCE = new Setting<>("headroom.pipeline.min-eye-distance", "40", ConfigKeys::positiveNumber,
+            "the smallest usable face, as pixels between the eyes");
+    public static final Setting<Integer> JPEG_QUALITY = new Setting<>("headroom.output.jpeg-quality", "92", between(1, 100),
+            "JPEG quality of headshots, 1–100");
+    public static final Setting<Boolean> AI_DISCLOSURE = new Setting<>("headroom.output.ai-disclosure", "true", ConfigKeys::bool,
+            "whether headshots carry the IPTC digital source type that says how they were edited");
+    public static final Setting<String> OUTPUT_COMMENT = new Setting<>("headroom.output.comment", null, s -> s,
+            "optional comment written into every headshot, e.g. \"edited with Headroom\"");
+
+    /** Every key, in the order {@code config/headroom.properties} documents them. */
+    public static final List<Setting<?>> ALL = List.of(DATA_DIR, KEYS_DIR, RETENTION, KEY_EPOCH, SESSIONS_OPEN, POLICY_VERSION,
+            GUARD_MAX_FAILURES, GUARD_WINDOW, LOCKOUT_MAX_FAILURES, LOCKOUT_DURATION, OPERATOR_TOKEN_LIFETIME, INVITATION_LIFETIME,
+            DISK_RESERVE, RETRY_AFTER, PLUGINS_DIR, PLUGINS_REQUIRE_SIGNATURE, PLUGINS_TRUSTED_KEYS, STORAGE_DRIVER, MAX_FILE_SIZE,
+            MAX_PIXELS, MAX_PHOTOS, DECODE_BUDGET_PIXELS, DECODE_WAIT, KEYSTORE_PASSPHRASE, MODELS_DIR, INFERENCE_DEVICE,
+            INFERENCE_THREADS, JOB_WORKERS, JOB_QUEUE_CAPACITY, BEST_PHOTOS, ASPECTS, MIN_EYE_DISTANCE, JPEG_QUALITY, AI_DISCLOSURE,
+            OUTPUT_COMMENT);
+
+    /** The environment variable MicroProfile Config reads for {@code key}: {@code headroom.jobs.workers} → {@code HEADROOM_JOBS_WORKERS}. */
+    public static String environmentName(String key) {
+        return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
+    }
+
+    static boolean bool(String s) {
+        return switch (s.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("must be true or false, not '" + s + "'");
+        };
+    }
+
+    static double positiveNumber(String s) {
+        double v;
+        try {
+            v = Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("must be a number, not '" + s + "'");
+        }
+        if (!(v > 0) || Double.isInfinite(v)) {
+            throw new IllegalArgumentException("must be a positive number");
+        }
+        return v;
+    }
+
+    static java.util.function.Function<String, Integer> atLeast(int min) {
+        return between(min, Integer.MAX_VALUE);
+    }
+
+    static java.util.function.Function<String, Integer> between(int min, int max) {
+        return s -> {
+            int v;
+            try {
+                v = Integer.parseInt(s);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("must be a whole number, not '" + s + "'");
+            }
+            if (v < min || v > max) {
+                throw new IllegalArgumentException(max == Integer.MAX_VALUE ? "must be at least " + min : "must be " + min + " to " + max);
+            }
+            return v;
+        };
+    }
+
+    static java.util.function.Function<String, Long> atLeastLong(long min) {
+        return s -> {
+            long v;
+            try {
+                v = Long.parseLong(s);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("must be a whole number, not '" + s + "'");
+            }
+            if (v < min) {
+                throw new IllegalArgumentException("must be at least " + min);
+            }
+            return v;
+        };
+    }
+
+    static java.util.function.Function<String, Duration> positive() {
+        return atLeast(Duration.ofNanos(1));
+    }
+
+    static java.util.function.Function<String, Duration> atLeast(Duration min) {
+        return s -> {
+            Duration d;
+            try {
+                d = Duration.parse(s);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException("must be an ISO-8601 duration such as PT15M, not '" + s + "'");
+            }
+            if (d.compareTo(min) < 0) {
+                throw new IllegalArgumentException(min.toNanos() <= 1 ? "must be a positive ISO-8601 duration such as PT15M"
+                        : "must be at least " + min);
+            }
+            return d;
+        };
+    }
+}
