@@ -2,20 +2,18 @@ package io.headroom.server.headshot;
 
 import io.headroom.problem.ProblemException;
 import io.headroom.problem.ProblemType;
-import io.headroom.server.session.SessionAccess;
+import io.headroom.server.session.CurrentSession;
+import io.headroom.server.session.SessionRoute;
 import io.headroom.server.session.SessionEntity;
 import io.headroom.server.vault.SealedBlobs;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -31,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class HeadshotResource {
 
     @Inject
-    SessionAccess access;
+    CurrentSession current;
 
     @Inject
     SealedBlobs sealed;
@@ -42,30 +40,28 @@ public class HeadshotResource {
     @PersistenceContext(unitName = "headroom")
     EntityManager em;
 
-    @Context
-    HttpServletRequest request;
-
+    @SessionRoute
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "List headshots")
     @APIResponse(responseCode = "200", description = "The headshots, best first: each job's in the order it made them, "
             + "its best photo first")
-    public List<HeadshotView> list(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+    public List<HeadshotView> list(@PathParam("id") String id,
                                    @Context UriInfo uri) {
-        SessionEntity session = access.authorize(id, authorization, request);
+        SessionEntity session = current.get();
         String base = uri.getBaseUri().getPath();
         return headshots.all(session).stream().map(h -> HeadshotView.of(h, base)).toList();
     }
 
+    @SessionRoute
     @GET
     @Path("{hid}")
     @Produces("image/jpeg")
     @Operation(summary = "Read a headshot", description = "The JPEG, opened on the fly after its integrity check.")
     @APIResponse(responseCode = "200", description = "The image")
     @APIResponse(responseCode = "404", description = "No such headshot in this session")
-    public Response one(@PathParam("id") String id, @PathParam("hid") String headshotId,
-                        @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        SessionEntity session = access.authorize(id, authorization, request);
+    public Response one(@PathParam("id") String id, @PathParam("hid") String headshotId) {
+        SessionEntity session = current.get();
         HeadshotEntity h = find(session, headshotId);
         headshots.verify(session, List.of(h));
         StreamingOutput body = out -> sealed.copyTo(session.id(), session.storagePrefix(), h.blobId(), out);
@@ -73,6 +69,7 @@ public class HeadshotResource {
                 .header("Content-Disposition", "inline; filename=\"" + HeadshotService.fileName(h, 0) + "\"").build();
     }
 
+    @SessionRoute
     @GET
     @Path("{hid}/cutout")
     @Produces("image/png")
@@ -80,9 +77,8 @@ public class HeadshotResource {
             + "on transparency; made when the job asked for \"cutout\": true. Opened on the fly after its integrity check.")
     @APIResponse(responseCode = "200", description = "The image")
     @APIResponse(responseCode = "404", description = "No such headshot in this session, or it has no cut-out")
-    public Response cutout(@PathParam("id") String id, @PathParam("hid") String headshotId,
-                           @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        SessionEntity session = access.authorize(id, authorization, request);
+    public Response cutout(@PathParam("id") String id, @PathParam("hid") String headshotId) {
+        SessionEntity session = current.get();
         HeadshotEntity h = find(session, headshotId);
         if (!h.hasCutout()) {
             throw new ProblemException(ProblemType.NOT_FOUND,

@@ -2,18 +2,16 @@ package io.headroom.server.headshot;
 
 import io.headroom.problem.ProblemException;
 import io.headroom.problem.ProblemType;
-import io.headroom.server.session.SessionAccess;
+import io.headroom.server.session.CurrentSession;
+import io.headroom.server.session.SessionRoute;
 import io.headroom.server.session.SessionEntity;
 import io.headroom.server.vault.SealedBlobs;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
@@ -33,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class HeadshotZipResource {
 
     @Inject
-    SessionAccess access;
+    CurrentSession current;
 
     @Inject
     SealedBlobs sealed;
@@ -41,17 +39,15 @@ public class HeadshotZipResource {
     @Inject
     HeadshotService headshots;
 
-    @Context
-    HttpServletRequest request;
-
+    @SessionRoute
     @GET
     @Produces("application/zip")
     @Operation(summary = "Download all headshots", description = "A ZIP streamed as it is built: <style>/<aspect>/headshot-N-<aspect>.jpg, "
             + "and beside each headshot that has a cut-out, headshot-N-<aspect>-cutout.png.")
     @APIResponse(responseCode = "200", description = "The ZIP")
     @APIResponse(responseCode = "404", description = "No headshots yet")
-    public Response zip(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        SessionEntity session = access.authorize(id, authorization, request);
+    public Response zip(@PathParam("id") String id) {
+        SessionEntity session = current.get();
         List<HeadshotEntity> all = headshots.all(session);
         if (all.isEmpty()) {
             throw new ProblemException(ProblemType.NOT_FOUND, "There are no headshots yet.");

@@ -6,23 +6,21 @@ import io.headroom.problem.ProblemType;
 import io.headroom.server.admission.AddsData;
 import io.headroom.server.photo.PhotoService;
 import io.headroom.server.photo.PhotoView;
-import io.headroom.server.session.SessionAccess;
+import io.headroom.server.session.CurrentSession;
+import io.headroom.server.session.SessionRoute;
 import io.headroom.server.session.SessionEntity;
 import io.headroom.server.style.StyleCatalog;
 import io.headroom.face.Verdict;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -74,7 +72,7 @@ public class JobResource {
     }
 
     @Inject
-    SessionAccess access;
+    CurrentSession current;
 
     @Inject
     JobStore store;
@@ -88,9 +86,7 @@ public class JobResource {
     @Inject
     JobEvents events;
 
-    @Context
-    HttpServletRequest request;
-
+    @SessionRoute
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
@@ -101,8 +97,8 @@ public class JobResource {
     @APIResponse(responseCode = "400", description = "Unknown style or photo")
     @APIResponse(responseCode = "409", description = "No photos uploaded yet")
     @APIResponse(responseCode = "503", description = "The queue is full or the disk low; see Retry-After")
-    public Response create(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, JobRequest body) {
-        SessionEntity session = access.authorize(id, authorization, request);
+    public Response create(@PathParam("id") String id, JobRequest body) {
+        SessionEntity session = current.get();
         List<String> styles = body == null || body.styles() == null || body.styles().isEmpty() ? List.of("natural") : body.styles();
         if (styles.size() > MAX_STYLES || styles.stream().distinct().count() != styles.size()) {
             throw new ProblemException(ProblemType.INVALID_REQUEST, "Name up to " + MAX_STYLES + " different styles.");
@@ -129,27 +125,29 @@ public class JobResource {
                 .build();
     }
 
+    @SessionRoute
     @GET
     @Path("{jid}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Read a job", description = "State, progress in percent and the verdict for each photo.")
     @APIResponse(responseCode = "200", description = "The job")
     @APIResponse(responseCode = "404", description = "No such job in this session")
-    public JobView get(@PathParam("id") String id, @PathParam("jid") String jobId, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+    public JobView get(@PathParam("id") String id, @PathParam("jid") String jobId,
                        @Context UriInfo uri) {
-        SessionEntity session = access.authorize(id, authorization, request);
+        SessionEntity session = current.get();
         return view(find(session, jobId), uri.getBaseUri().getPath());
     }
 
+    @SessionRoute
     @GET
     @Path("{jid}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Follow a job", description = "Server-Sent Events: a 'progress' event with {state, progress} at every step; "
             + "the stream ends when the job is done, failed or cancelled.")
     @APIResponse(responseCode = "200", description = "The event stream")
-    public void events(@PathParam("id") String id, @PathParam("jid") String jobId, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+    public void events(@PathParam("id") String id, @PathParam("jid") String jobId,
                        @Context SseEventSink sink, @Context Sse sse) {
-        SessionEntity session = access.authorize(id, authorization, request);
+        SessionEntity session = current.get();
         JobEntity job = find(session, jobId);
         Consumer<JobEvents.Progress> listener = new Consumer<>() {
             @Override

@@ -3,20 +3,19 @@ package io.headroom.server.photo;
 import io.headroom.problem.ProblemException;
 import io.headroom.problem.ProblemType;
 import io.headroom.server.admission.AddsData;
-import io.headroom.server.session.SessionAccess;
+import io.headroom.server.session.CurrentSession;
+import io.headroom.server.session.SessionRoute;
 import io.headroom.server.session.SessionEntity;
 import io.headroom.vault.IntegrityException;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -39,11 +38,12 @@ public class PhotoResource {
     PhotoService photos;
 
     @Inject
-    SessionAccess access;
+    CurrentSession current;
 
     @Context
     HttpServletRequest request;
 
+    @SessionRoute
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
@@ -57,20 +57,22 @@ public class PhotoResource {
     @APIResponse(responseCode = "415", description = "Not JPEG, PNG or WebP (HEIC gets advice)")
     @APIResponse(responseCode = "422", description = "Damaged file, or too many pixels")
     @APIResponse(responseCode = "503", description = "Busy decoding other photos, or low on disk; see Retry-After")
-    public Response upload(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        SessionEntity session = access.authorize(id, authorization, request);
+    public Response upload(@PathParam("id") String id) {
+        SessionEntity session = current.get();
         List<PhotoView> stored = photos.upload(session.id(), new PhotoParts(request, photos.maxBytes()));
         return Response.status(Response.Status.CREATED).entity(stored).build();
     }
 
+    @SessionRoute
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "List photos", description = "The session's photos in upload order.")
     @APIResponse(responseCode = "200", description = "The photos")
-    public List<PhotoView> list(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return photos.list(access.authorize(id, authorization, request).id());
+    public List<PhotoView> list(@PathParam("id") String id) {
+        return photos.list(current.get().id());
     }
 
+    @SessionRoute
     @GET
     @Path("{pid}")
     @Produces({"image/jpeg", "image/png"})
@@ -78,9 +80,8 @@ public class PhotoResource {
     @APIResponse(responseCode = "200", description = "The image")
     @APIResponse(responseCode = "404", description = "No such photo in this session")
     @APIResponse(responseCode = "500", description = "The stored photo failed its integrity check and is not shown")
-    public Response photo(@PathParam("id") String id, @PathParam("pid") String photoId,
-                          @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        SessionEntity session = access.authorize(id, authorization, request);
+    public Response photo(@PathParam("id") String id, @PathParam("pid") String photoId) {
+        SessionEntity session = current.get();
         PhotoEntity photo = photos.find(session.id(), photoId);
         // Authenticate the whole blob before the first byte goes out (a cheap pass at GB/s), so
         // tampering becomes a clean error answer rather than a cut connection.

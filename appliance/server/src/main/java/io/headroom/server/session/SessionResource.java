@@ -10,13 +10,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -41,7 +39,7 @@ public class SessionResource {
     ClientGuard guard;
 
     @Inject
-    SessionAccess access;
+    CurrentSession current;
 
     @Inject
     SessionPurge purge;
@@ -88,16 +86,18 @@ public class SessionResource {
                 .build();
     }
 
+    @SessionRoute
     @GET
     @Path("{id}")
     @Operation(summary = "Read a session", description = "Needs the session's token as Authorization: Bearer.")
     @APIResponse(responseCode = "200", description = "The session")
     @APIResponse(responseCode = "404", description = "No such session for this token")
     @APIResponse(responseCode = "429", description = "Too many wrong guesses from this address; see Retry-After")
-    public SessionView get(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return SessionView.of(access.authorize(id, authorization, request));
+    public SessionView get(@PathParam("id") String id) {
+        return SessionView.of(current.get());
     }
 
+    @SessionRoute
     @POST
     @Path("{id}/deadline")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -107,12 +107,13 @@ public class SessionResource {
     @APIResponse(responseCode = "200", description = "The session with its new deadline")
     @APIResponse(responseCode = "400", description = "Later than the current deadline, under a minute away, or malformed")
     @APIResponse(responseCode = "404", description = "No such session for this token")
-    public SessionView shorten(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+    public SessionView shorten(@PathParam("id") String id,
                                DeadlineRequest body) {
-        SessionEntity session = access.authorize(id, authorization, request);
+        SessionEntity session = current.get();
         return SessionView.of(sessions.shortenDeadline(session.id(), body));
     }
 
+    @SessionRoute
     @DELETE
     @Path("{id}")
     @Operation(summary = "Delete everything now",
@@ -122,8 +123,8 @@ public class SessionResource {
     @APIResponse(responseCode = "202", description = "The key is destroyed and the session closed; storage did not finish deleting "
             + "and the appliance retries until it has, then issues the receipt")
     @APIResponse(responseCode = "404", description = "No such session for this token")
-    public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        SessionEntity session = access.authorize(id, authorization, request);
+    public Response delete(@PathParam("id") String id) {
+        SessionEntity session = current.get();
         try {
             purge.purge(session.id(), SessionRows.Reason.ON_REQUEST);
         } catch (SessionPurge.Incomplete e) {
