@@ -1,8 +1,18 @@
 package io.headroom.job;
 
+import java.util.Locale;
+
 /**
- * Where a job is: {@code QUEUED → RUNNING → DONE | FAILED | CANCELLED}. A job that was RUNNING
- * when the process died is queued again at start-up and runs from the beginning.
+ * Where a job is, and where it may go:
+ *
+ * <pre>
+ * QUEUED ─► RUNNING ─► DONE | FAILED | CANCELLED
+ *   │  ▲        │
+ *   │  └────────┘ (the process died under it: queued again at start-up, runs from the beginning)
+ *   └─► CANCELLED (its session was deleted or fell due first)
+ * </pre>
+ *
+ * A finished job never moves again.
  */
 public enum JobState {
     QUEUED,
@@ -13,5 +23,19 @@ public enum JobState {
 
     public boolean finished() {
         return this == DONE || this == FAILED || this == CANCELLED;
+    }
+
+    /** Whether a job in this state may move to {@code next}. */
+    public boolean canBecome(JobState next) {
+        return switch (this) {
+            case QUEUED -> next == RUNNING || next == CANCELLED;
+            case RUNNING -> next == DONE || next == FAILED || next == CANCELLED || next == QUEUED;
+            case DONE, FAILED, CANCELLED -> false;
+        };
+    }
+
+    /** The state as the API writes it ({@code "running"}). */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -24,5 +24,10 @@ package io.headroom.session;
  */
 public enum SessionState {
     OPEN,
-    PURGING
+    PURGING;
+
+    /** The state as the API writes it ({@code "open"}). */
+    public String wireName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
 }

@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -58,14 +57,14 @@ public class AdminSessionsResource {
                 .getResultList()
                 .forEach(row -> counts.put((SessionState) row[0], (Long) row[1]));
         Map<String, Long> byState = new TreeMap<>();
-        counts.forEach((k, v) -> byState.put(k.name().toLowerCase(Locale.ROOT), v));
+        counts.forEach((k, v) -> byState.put(k.wireName(), v));
         long total = counts.values().stream().mapToLong(Long::longValue).sum();
         List<SessionSummary> due = em.createQuery(
                         "SELECT s FROM SessionEntity s ORDER BY s.deletesAt, s.id",
                         io.headroom.server.session.SessionEntity.class)
                 .setMaxResults(n)
                 .getResultList().stream()
-                .map(s -> new SessionSummary(s.id(), s.state().name().toLowerCase(Locale.ROOT), s.createdAt(), s.deletesAt()))
+                .map(s -> new SessionSummary(s.id(), s.state().wireName(), s.createdAt(), s.deletesAt()))
                 .toList();
         Instant next = due.isEmpty() ? null : due.get(0).deletesAt();
         return new SessionsOverview(total, byState, next, due);

@@ -92,6 +92,14 @@ public class JobEntity {
         return cutout;
     }
 
+    /** The one way a job's state changes: along {@link JobState#canBecome}. */
+    private void moveTo(JobState next) {
+        if (!state.canBecome(next)) {
+            throw new IllegalStateException("a job cannot go from " + state + " to " + next);
+        }
+        state = next;
+    }
+
     public int progress() {
         return progress;
     }
@@ -105,13 +113,14 @@ public class JobEntity {
     }
 
     void start(Instant now) {
-        state = JobState.RUNNING;
+        moveTo(JobState.RUNNING);
         progress = 0;
         startedAt = now;
     }
 
+    /** RUNNING → QUEUED: the process died under it; it runs again from the beginning. */
     void requeue() {
-        state = JobState.QUEUED;
+        moveTo(JobState.QUEUED);
         progress = 0;
     }
 
@@ -120,7 +129,10 @@ public class JobEntity {
     }
 
     void finish(JobState end, String problemCode, Instant now) {
-        state = end;
+        if (!end.finished()) {
+            throw new IllegalArgumentException(end + " does not end a job");
+        }
+        moveTo(end);
         problem = problemCode;
         if (end == JobState.DONE) {
             progress = 100;

@@ -14,7 +14,7 @@ import java.util.function.Consumer;
 public class JobEvents {
 
     /** A progress report: state and percent. */
-    public record Progress(String jobId, String state, int progress) {
+    public record Progress(String jobId, io.headroom.job.JobState state, int progress) {
     }
 
     private final Map<String, List<Consumer<Progress>>> listeners = new ConcurrentHashMap<>();

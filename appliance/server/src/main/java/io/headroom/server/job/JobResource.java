@@ -1,6 +1,5 @@
 package io.headroom.server.job;
 
-import io.headroom.job.JobState;
 import io.headroom.problem.ProblemException;
 import io.headroom.problem.ProblemType;
 import io.headroom.server.admission.AddsData;
@@ -27,7 +26,6 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -153,7 +151,7 @@ public class JobResource {
             @Override
             public void accept(JobEvents.Progress p) {
                 send(sink, sse, p);
-                if (JobState.valueOf(p.state().toUpperCase(Locale.ROOT)).finished()) {
+                if (p.state().finished()) {
                     events.unsubscribe(jobId, this);
                     sink.close();
                 }
@@ -162,7 +160,7 @@ public class JobResource {
         events.subscribe(jobId, listener);
         // The state now, after subscribing, so no step between reading and listening is missed.
         JobEntity now = store.find(session.id(), jobId).orElse(job);
-        send(sink, sse, new JobEvents.Progress(now.id(), now.state().name().toLowerCase(Locale.ROOT), now.progress()));
+        send(sink, sse, new JobEvents.Progress(now.id(), now.state(), now.progress()));
         if (now.state().finished()) {
             events.unsubscribe(jobId, listener);
             sink.close();
@@ -174,7 +172,7 @@ public class JobResource {
         synchronized (sink) {
             if (!sink.isClosed()) {
                 sink.send(sse.newEventBuilder().name("progress").mediaType(MediaType.APPLICATION_JSON_TYPE)
-                        .data(String.class, JSON.toJson(Map.of("state", p.state(), "progress", p.progress()))).build());
+                        .data(String.class, JSON.toJson(Map.of("state", p.state().wireName(), "progress", p.progress()))).build());
             }
         }
     }
@@ -193,7 +191,7 @@ public class JobResource {
                         .toList())).toList();
         List<io.headroom.server.headshot.HeadshotView> made = store.headshotsOf(job.id()).stream()
                 .map(h -> io.headroom.server.headshot.HeadshotView.of(h, base)).toList();
-        return new JobView(job.id(), job.state().name().toLowerCase(Locale.ROOT), job.progress(), job.styles(), job.cutout(), job.problem(),
+        return new JobView(job.id(), job.state().wireName(), job.progress(), job.styles(), job.cutout(), job.problem(),
                 verdicts, made);
     }
 

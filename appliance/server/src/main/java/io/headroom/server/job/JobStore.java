@@ -169,7 +169,7 @@ public class JobStore {
 
     private void end(JobEntity j, JobState end, String problem) {
         j.finish(end, problem, clock.instant());
-        audit.record("job-finished", end.name().toLowerCase(java.util.Locale.ROOT) + (problem == null ? "" : " (" + problem + ")"));
+        audit.record("job-finished", end.wireName() + (problem == null ? "" : " (" + problem + ")"));
         publish(j);
     }
 
@@ -232,6 +232,6 @@ public class JobStore {
     }
 
     private void publish(JobEntity j) {
-        events.fire(new JobEvents.Progress(j.id(), j.state().name().toLowerCase(java.util.Locale.ROOT), j.progress()));
+        events.fire(new JobEvents.Progress(j.id(), j.state(), j.progress()));
     }
 }

@@ -7,7 +7,7 @@ public record SessionView(String id, String state, Instant createdAt, Instant de
                           String receiptId) {
 
     static SessionView of(SessionEntity s) {
-        return new SessionView(s.id(), s.state().name().toLowerCase(java.util.Locale.ROOT), s.createdAt(),
+        return new SessionView(s.id(), s.state().wireName(), s.createdAt(),
                 s.deletesAt(), s.policyVersion(), s.receiptId());
     }
 }
