@@ -2,7 +2,7 @@ package io.headroom.server.admission;
 
 import io.headroom.admission.AdmissionControl;
 import io.headroom.server.config.HeadroomSettings;
-import io.headroom.server.job.JobQueue;
+import io.headroom.admission.QueueLoad;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,8 +23,9 @@ public class AdmissionFilter implements ContainerRequestFilter {
     @Inject
     HeadroomSettings settings;
 
+    /** The job queue's load (the queue itself lives above admission: it is what admission protects). */
     @Inject
-    JobQueue jobs;
+    QueueLoad jobs;
 
     private AdmissionControl admission;
 

@@ -4,7 +4,7 @@ import io.headroom.problem.ProblemException;
 import io.headroom.problem.ProblemType;
 import io.headroom.security.RandomTokens;
 import io.headroom.server.config.HeadroomSettings;
-import io.headroom.server.startup.ApplianceSecrets;
+import io.headroom.server.guard.ApplianceSecrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

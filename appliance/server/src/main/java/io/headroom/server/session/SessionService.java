@@ -7,7 +7,7 @@ import io.headroom.session.Consent;
 import io.headroom.server.audit.AuditLog;
 import io.headroom.server.config.HeadroomSettings;
 import io.headroom.server.invitation.InvitationService;
-import io.headroom.server.startup.ApplianceSecrets;
+import io.headroom.server.guard.ApplianceSecrets;
 import io.headroom.server.vault.SessionVault;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -4,6 +4,7 @@ import io.headroom.HeadroomVersion;
 import io.headroom.db.SchemaMigrations;
 import io.headroom.fs.PrivateDirectories;
 import io.headroom.server.config.HeadroomSettings;
+import io.headroom.server.guard.ApplianceSecrets;
 import io.headroom.server.db.HeadroomDataSource;
 import io.headroom.server.audit.AuditLog;
 import io.headroom.server.job.JobQueue;

@@ -1,4 +1,4 @@
-package io.headroom.server.startup;
+package io.headroom.server.guard;
 
 import io.headroom.security.SecretFiles;
 import io.headroom.security.TokenHasher;
@@ -18,7 +18,8 @@ public class ApplianceSecrets {
 
     private volatile TokenHasher tokenHasher;
 
-    void load(Path keysDirectory) {
+    /** Loads the secrets from the keys directory, making them on first start; start-up calls it once. */
+    public void load(Path keysDirectory) {
         byte[] key = new SecretFiles(keysDirectory).loadOrCreate(TOKEN_KEY_FILE, 32);
         try {
             tokenHasher = new TokenHasher(key);
