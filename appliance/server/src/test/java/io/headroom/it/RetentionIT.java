@@ -212,8 +212,8 @@ class RetentionIT {
 
     /**
      * After a full flow (upload, job, results) every object in storage has a deadline row and no
-     * row points to nothing; after the purge both are gone. Storing outside a @Retained method
-     * would fail the flow itself.
+     * row points to nothing; after the purge both are gone. Every object is stored through
+     * SealedBlobs, which records its deadline in the same transaction.
      */
     @Test
     void everyStoredObjectHasADeadlineAndEveryDeadlineAnObject() {

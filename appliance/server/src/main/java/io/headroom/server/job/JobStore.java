@@ -4,7 +4,6 @@ import io.headroom.job.JobState;
 import io.headroom.security.RandomTokens;
 import io.headroom.server.headshot.HeadshotEntity;
 import io.headroom.server.session.SessionEntity;
-import io.headroom.server.retention.Retained;
 import io.headroom.server.vault.SealedBlobs;
 import io.headroom.server.vault.SessionVault;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -126,7 +125,6 @@ public class JobStore {
      * deletes them together.
      */
     @Transactional
-    @Retained
     public boolean storeHeadshot(HeadshotEntity headshot, String prefix, byte[] jpeg, byte[] cutout, SessionVault.OpenKey key)
             throws IOException {
         JobEntity j = em.find(JobEntity.class, headshot.jobId(), LockModeType.PESSIMISTIC_READ);

@@ -3,7 +3,6 @@ package io.headroom.server.photo;
 import io.headroom.problem.ProblemException;
 import io.headroom.problem.ProblemType;
 import io.headroom.security.RandomTokens;
-import io.headroom.server.retention.Retained;
 import io.headroom.server.session.SessionAccess;
 import io.headroom.server.session.SessionEntity;
 import io.headroom.server.vault.SealedBlobs;
@@ -61,7 +60,6 @@ public class PhotoRecords {
 
     /** Seals and stores one cleaned photo; its deadline row commits with it. Wipes {@code plaintext}. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    @Retained
     public void store(String sessionId, String prefix, String blobId, byte[] plaintext, SessionVault.OpenKey key) throws IOException {
         try {
             accepting(sessionId);

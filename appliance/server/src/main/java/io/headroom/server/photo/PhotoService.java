@@ -12,7 +12,6 @@ import io.headroom.security.RandomTokens;
 import io.headroom.server.config.HeadroomSettings;
 import io.headroom.server.session.SessionAccess;
 import io.headroom.server.session.SessionEntity;
-import io.headroom.server.storage.BlobStore;
 import io.headroom.server.vault.SealedBlobs;
 import io.headroom.server.vault.SessionVault;
 import io.headroom.vault.IntegrityException;
@@ -55,9 +54,6 @@ public class PhotoService {
     HeadroomSettings settings;
 
     @Inject
-    BlobStore blobs;
-
-    @Inject
     Clock clock;
 
     @Inject
@@ -65,9 +61,6 @@ public class PhotoService {
 
     @Inject
     PhotoRecords records;
-
-    @Inject
-    io.headroom.server.retention.BlobDeadlines deadlines;
 
     @PostConstruct
     void init() {
@@ -143,17 +136,11 @@ public class PhotoService {
         if (stored.isEmpty()) {
             return;
         }
-        for (StorageKey k : stored) {
-            try {
-                blobs.delete(k);
-            } catch (StorageException e) {
-                // Only ciphertext is left, with its deadline row: it goes with its session.
-                LOG.log(Level.SEVERE, "A blob of a refused upload could not be deleted: {0}", e.getClass().getName());
-                return;
-            }
-        }
         try {
-            deadlines.forget(stored);
+            sealed.discard(stored);
+        } catch (StorageException e) {
+            // Only ciphertext is left, with its deadline row: it goes with its session.
+            LOG.log(Level.SEVERE, "A blob of a refused upload could not be deleted: {0}", e.getClass().getName());
         } catch (RuntimeException e) {
             // Rows without objects are harmless and go with the session.
             LOG.log(Level.WARNING, "The deadline rows of a refused upload could not be removed: {0}", e.getClass().getName());

@@ -1,6 +1,7 @@
 package io.headroom.server.retention;
 
 import io.headroom.plugin.api.storage.StorageException;
+import io.headroom.server.vault.BlobDeadlines;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -3,7 +3,7 @@ package io.headroom.server.session;
 import io.headroom.plugin.api.storage.StorageException;
 import io.headroom.plugin.api.storage.StorageKey;
 import io.headroom.retention.PurgeBackoff;
-import io.headroom.server.storage.BlobStore;
+import io.headroom.server.vault.SealedBlobs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -38,7 +38,7 @@ public class SessionPurge {
     SessionRows rows;
 
     @Inject
-    BlobStore blobs;
+    SealedBlobs sealed;
 
     /**
      * Purges the session completely.
@@ -60,13 +60,13 @@ public class SessionPurge {
             long leftovers = 0;
             String prefix = begun.get().storagePrefix();
             if (prefix != null) {
-                for (StorageKey key : blobs.list(prefix)) {
-                    if (blobs.delete(key)) {
+                for (StorageKey key : sealed.storedUnder(prefix)) {
+                    if (sealed.delete(key)) {
                         deleted++;
                     }
                 }
-                for (String name : blobs.incomplete(prefix)) {
-                    if (blobs.deleteIncomplete(name)) {
+                for (String name : sealed.leftoversUnder(prefix)) {
+                    if (sealed.deleteLeftover(name)) {
                         leftovers++;
                     }
                 }

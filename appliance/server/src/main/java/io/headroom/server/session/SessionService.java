@@ -48,6 +48,9 @@ public class SessionService {
     SessionVault vault;
 
     @Inject
+    io.headroom.server.vault.BlobDeadlines deadlines;
+
+    @Inject
     AuditLog audit;
 
     /**
@@ -107,8 +110,7 @@ public class SessionService {
         } catch (io.headroom.vault.VaultException e) {
             throw new IllegalStateException("Moving the session's key to the earlier key epoch failed", e);
         }
-        em.createQuery("UPDATE BlobDeadlineEntity b SET b.deadline = :d WHERE b.sessionId = :s")
-                .setParameter("d", deadline).setParameter("s", sessionId).executeUpdate();
+        deadlines.moveSession(sessionId, deadline);
         audit.record("deadline-shortened", "");
         return s;
     }

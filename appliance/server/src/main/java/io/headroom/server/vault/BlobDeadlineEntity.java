@@ -1,4 +1,4 @@
-package io.headroom.server.retention;
+package io.headroom.server.vault;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package io.headroom.server.retention;
+package io.headroom.server.vault;
 
 import io.headroom.plugin.api.storage.StorageException;
 import io.headroom.plugin.api.storage.StorageKey;
@@ -23,16 +23,21 @@ public class BlobDeadlines {
     @Inject
     BlobStore blobs;
 
-    /** Records each object's deadline (its session's) in the caller's transaction. */
+    /** Records an object's deadline (its session's) in the caller's transaction; only {@link SealedBlobs} stores objects. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void record(List<RetentionScope.Created> created) {
-        for (RetentionScope.Created c : created) {
-            SessionEntity s = em.find(SessionEntity.class, c.sessionId());
-            if (s == null) {
-                throw new IllegalStateException("Stored data for a session that does not exist");
-            }
-            em.persist(new BlobDeadlineEntity(c.storageKey(), c.sessionId(), s.deletesAt()));
+    public void record(String sessionId, StorageKey key) {
+        SessionEntity s = em.find(SessionEntity.class, sessionId);
+        if (s == null) {
+            throw new IllegalStateException("Stored data for a session that does not exist");
         }
+        em.persist(new BlobDeadlineEntity(key.value(), sessionId, s.deletesAt()));
+    }
+
+    /** Moves the deadlines of a session's objects with its own (delete sooner), in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void moveSession(String sessionId, java.time.Instant deadline) {
+        em.createQuery("UPDATE BlobDeadlineEntity b SET b.deadline = :d WHERE b.sessionId = :s")
+                .setParameter("d", deadline).setParameter("s", sessionId).executeUpdate();
     }
 
     /**
@@ -51,8 +56,8 @@ public class BlobDeadlines {
     }
 
     /**
-     * Storage against the rows: objects without a deadline row (created outside a
-     * {@code @Retained} method) and rows whose object is missing. Both should be zero.
+     * Storage against the rows: objects without a deadline row (stored other than through
+     * {@link SealedBlobs}) and rows whose object is missing. Both should be zero.
      * {@code incomplete}: leftovers of puts cut short by a crash, which go with their session.
      */
     public record Consistency(long objects, long rows, long objectsWithoutDeadline, long deadlinesWithoutObject, long incomplete) {
