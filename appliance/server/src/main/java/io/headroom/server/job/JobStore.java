@@ -137,11 +137,12 @@ public class JobStore {
             }
             return false;
         }
+        java.time.Instant deadline = em.find(SessionEntity.class, headshot.sessionId()).deletesAt();
         try {
-            sealed.put(headshot.sessionId(), prefix, headshot.blobId(), jpeg, key);
+            sealed.put(headshot.sessionId(), deadline, prefix, headshot.blobId(), jpeg, key);
             if (cutout != null) {
                 try {
-                    sealed.put(headshot.sessionId(), prefix, headshot.cutoutBlobId(), cutout, key);
+                    sealed.put(headshot.sessionId(), deadline, prefix, headshot.cutoutBlobId(), cutout, key);
                 } catch (IOException | RuntimeException e) {
                     // The row is not recorded: its headshot's blob must not stay behind without it.
                     sealed.deleteQuietly(prefix, headshot.blobId());
@@ -177,9 +178,13 @@ public class JobStore {
         return s == null || s.goneAt(clock.instant());
     }
 
+    /** Cancels every unfinished job of a session whose purge has begun, in the purge's own transaction. */
+    void onPurgeBegun(@jakarta.enterprise.event.Observes io.headroom.server.session.PurgeBegun begun) {
+        cancelAll(begun.sessionId());
+    }
+
     /** Cancels every unfinished job of a session (it is being deleted). */
-    @Transactional
-    public void cancelAll(String sessionId) {
+    private void cancelAll(String sessionId) {
         for (JobEntity j : em.createQuery("SELECT j FROM JobEntity j WHERE j.sessionId = :s", JobEntity.class)
                 .setParameter("s", sessionId).getResultList()) {
             if (!j.state().finished()) {

@@ -55,19 +55,20 @@ public class PhotoRecords {
     public Prepared prepare(String sessionId) throws VaultException {
         SessionEntity session = accepting(sessionId);
         String prefix = session.storagePrefix(random::hexId);
-        return new Prepared(prefix, vault.keyForWriting(sessionId), count(sessionId));
+        return new Prepared(prefix, vault.keyForWriting(sessionId, session.deletesAt()), count(sessionId));
     }
 
     /** Seals and stores one cleaned photo; its deadline row commits with it. Wipes {@code plaintext}. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void store(String sessionId, String prefix, String blobId, byte[] plaintext, SessionVault.OpenKey key) throws IOException {
+        SessionEntity session;
         try {
-            accepting(sessionId);
+            session = accepting(sessionId);
         } catch (RuntimeException e) {
             java.util.Arrays.fill(plaintext, (byte) 0);
             throw e;
         }
-        sealed.put(sessionId, prefix, blobId, plaintext, key);
+        sealed.put(sessionId, session.deletesAt(), prefix, blobId, plaintext, key);
     }
 
     /** Records the stored photos, if the session still takes them and they fit in it. */

@@ -2,7 +2,6 @@ package io.headroom.server.session;
 
 import io.headroom.retention.PurgeBackoff;
 import io.headroom.server.audit.AuditLog;
-import io.headroom.server.job.JobStore;
 import io.headroom.server.receipt.ReceiptLedger;
 import io.headroom.server.vault.SessionVault;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,8 +53,9 @@ public class SessionRows {
     @Inject
     SessionVault vault;
 
+    /** Who keeps work of a session (its jobs) hears of its purge in the same transaction. */
     @Inject
-    JobStore jobs;
+    jakarta.enterprise.event.Event<PurgeBegun> purgeBegun;
 
     @Inject
     AuditLog audit;
@@ -77,7 +77,7 @@ public class SessionRows {
             return Optional.empty(); // purged already: its receipt was issued with it
         }
         s.beginPurge(reason);
-        jobs.cancelAll(sessionId);
+        purgeBegun.fire(new PurgeBegun(sessionId));
         vault.destroyKey(sessionId);
         return Optional.of(new Begun(s.storagePrefix()));
     }

@@ -2,7 +2,6 @@ package io.headroom.server.vault;
 
 import io.headroom.plugin.api.storage.StorageException;
 import io.headroom.plugin.api.storage.StorageKey;
-import io.headroom.server.session.SessionEntity;
 import io.headroom.server.storage.BlobStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,12 +24,8 @@ public class BlobDeadlines {
 
     /** Records an object's deadline (its session's) in the caller's transaction; only {@link SealedBlobs} stores objects. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void record(String sessionId, StorageKey key) {
-        SessionEntity s = em.find(SessionEntity.class, sessionId);
-        if (s == null) {
-            throw new IllegalStateException("Stored data for a session that does not exist");
-        }
-        em.persist(new BlobDeadlineEntity(key.value(), sessionId, s.deletesAt()));
+    public void record(String sessionId, StorageKey key, java.time.Instant deadline) {
+        em.persist(new BlobDeadlineEntity(key.value(), sessionId, deadline));
     }
 
     /** Moves the deadlines of a session's objects with its own (delete sooner), in the caller's transaction. */

@@ -38,14 +38,16 @@ public class SealedBlobs {
 
     /**
      * Seals {@code plaintext} with {@code key} and stores it, and records its deadline (its
-     * session's) in the caller's transaction, so the object and its row commit together or not at
-     * all: no stored object without a deadline. Wipes {@code plaintext} afterwards.
+     * session's, {@code deadline}, read by the caller in the same transaction) in the caller's
+     * transaction, so the object and its row commit together or not at all: no stored object
+     * without a deadline. Wipes {@code plaintext} afterwards.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void put(String sessionId, String prefix, String blobId, byte[] plaintext, SessionVault.OpenKey key) throws IOException {
+    public void put(String sessionId, java.time.Instant deadline, String prefix, String blobId, byte[] plaintext, SessionVault.OpenKey key)
+            throws IOException {
         StorageKey storageKey = keyOf(prefix, blobId);
         try (InputStream sealed = vault.seal(new ByteArrayInputStream(plaintext), key, new BlobAddress(sessionId, blobId))) {
-            deadlines.record(sessionId, storageKey);
+            deadlines.record(sessionId, storageKey, deadline);
             blobs.put(storageKey, sealed);
         } finally {
             Arrays.fill(plaintext, (byte) 0);

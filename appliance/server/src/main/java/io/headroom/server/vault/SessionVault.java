@@ -1,7 +1,6 @@
 package io.headroom.server.vault;
 
 import io.headroom.security.RandomTokens;
-import io.headroom.server.session.SessionEntity;
 import io.headroom.vault.BlobAddress;
 import io.headroom.vault.DataKey;
 import io.headroom.vault.KeyEpochs;
@@ -96,20 +95,19 @@ public class SessionVault {
         return epochs().destroyEnded(now).size();
     }
 
-    /** The session's key, created (and stored wrapped) in the caller's transaction if it has none. */
+    /**
+     * The session's key, created (and stored wrapped) in the caller's transaction if it has none;
+     * {@code deadline} is the session's, read by the caller in the same transaction.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public OpenKey keyForWriting(String sessionId) throws VaultException {
+    public OpenKey keyForWriting(String sessionId, Instant deadline) throws VaultException {
         Optional<OpenKey> existing = keyForReading(sessionId);
         if (existing.isPresent()) {
             return existing.get();
         }
-        SessionEntity session = em.find(SessionEntity.class, sessionId);
-        if (session == null) {
-            throw new VaultException("No such session");
-        }
         DataKey key = DataKey.generate(random);
         // Wrapped under its deadline's epoch key, which dies with the epoch (and so with every copy).
-        WrappedKey wrapped = epochs().wrap(key, session.deletesAt());
+        WrappedKey wrapped = epochs().wrap(key, deadline);
         String keyId = ids.hexId();
         em.persist(new SessionKeyEntity(sessionId, keyId, wrapped.kekId(), wrapped.wrapped(), clock.instant()));
         return new OpenKey(keyId, key);
