@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The server's packages form layers: no package reaches, directly or round about, one that reaches
  * back to it. Read from the sources' imports and fully-qualified names; the core module stays free
- * of Jakarta EE.
+ * of Jakarta EE, and REST resources leave JPA to the services below them.
  */
 class PackageCyclesTest {
 
@@ -57,6 +57,17 @@ class PackageCyclesTest {
             List<String> jakarta = files.filter(p -> p.toString().endsWith(".java")).filter(p -> read(p).contains("import jakarta."))
                     .map(p -> core.relativize(p).toString()).toList();
             assertEquals(List.of(), jakarta, "core imports Jakarta EE");
+        }
+    }
+
+    @Test
+    void restResourcesLeaveTheDatabaseToTheLayersBelow() throws IOException {
+        try (Stream<Path> files = Files.walk(SERVER)) {
+            List<String> resources = files.filter(p -> p.toString().endsWith(".java")).filter(p -> read(p).contains("@Path(")).toList()
+                    .stream().map(p -> SERVER.relativize(p).toString()).toList();
+            assertTrue(resources.size() > 10, "the scan found the resources: " + resources);
+            List<String> withJpa = resources.stream().filter(r -> read(SERVER.resolve(r)).contains("EntityManager")).toList();
+            assertEquals(List.of(), withJpa, "REST resources using EntityManager");
         }
     }
 

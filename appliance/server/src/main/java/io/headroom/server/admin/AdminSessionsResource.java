@@ -2,8 +2,8 @@ package io.headroom.server.admin;
 
 import io.headroom.session.SessionState;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import io.headroom.server.session.SessionService;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,7 +11,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -40,8 +39,8 @@ public class AdminSessionsResource {
 
     private static final int MAX_LIMIT = 1000;
 
-    @PersistenceContext(unitName = "headroom")
-    EntityManager em;
+    @Inject
+    SessionService sessions;
 
     @GET
     @Operation(summary = "Sessions overview", description = "Counts by state and deadlines, soonest first; no personal data.")
@@ -49,21 +48,11 @@ public class AdminSessionsResource {
     @APIResponse(responseCode = "401", description = "No valid operator token")
     public SessionsOverview overview(@QueryParam("limit") @DefaultValue("100") int limit) {
         int n = Math.max(1, Math.min(limit, MAX_LIMIT));
-        Map<SessionState, Long> counts = new EnumMap<>(SessionState.class);
-        for (SessionState s : SessionState.values()) {
-            counts.put(s, 0L);
-        }
-        em.createQuery("SELECT s.state, COUNT(s) FROM SessionEntity s GROUP BY s.state", Object[].class)
-                .getResultList()
-                .forEach(row -> counts.put((SessionState) row[0], (Long) row[1]));
+        Map<SessionState, Long> counts = sessions.countByState();
         Map<String, Long> byState = new TreeMap<>();
         counts.forEach((k, v) -> byState.put(k.wireName(), v));
         long total = counts.values().stream().mapToLong(Long::longValue).sum();
-        List<SessionSummary> due = em.createQuery(
-                        "SELECT s FROM SessionEntity s ORDER BY s.deletesAt, s.id",
-                        io.headroom.server.session.SessionEntity.class)
-                .setMaxResults(n)
-                .getResultList().stream()
+        List<SessionSummary> due = sessions.dueFirst(n).stream()
                 .map(s -> new SessionSummary(s.id(), s.state().wireName(), s.createdAt(), s.deletesAt()))
                 .toList();
         Instant next = due.isEmpty() ? null : due.get(0).deletesAt();

@@ -7,8 +7,6 @@ import io.headroom.server.session.SessionRoute;
 import io.headroom.server.session.SessionEntity;
 import io.headroom.server.vault.SealedBlobs;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -36,9 +34,6 @@ public class HeadshotResource {
 
     @Inject
     HeadshotService headshots;
-
-    @PersistenceContext(unitName = "headroom")
-    EntityManager em;
 
     @SessionRoute
     @GET
@@ -91,10 +86,7 @@ public class HeadshotResource {
     }
 
     private HeadshotEntity find(SessionEntity session, String headshotId) {
-        HeadshotEntity h = headshotId == null || headshotId.length() > 32 ? null : em.find(HeadshotEntity.class, headshotId);
-        if (h == null || !h.sessionId().equals(session.id())) {
-            throw new ProblemException(ProblemType.NOT_FOUND, "This session has no such headshot.");
-        }
-        return h;
+        return headshots.find(session, headshotId)
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "This session has no such headshot."));
     }
 }

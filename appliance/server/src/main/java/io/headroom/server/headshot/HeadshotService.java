@@ -34,6 +34,12 @@ public class HeadshotService {
     }
 
     /** Authenticates every blob before the answer starts, so tampering is a clean error, not a cut download. */
+    /** One headshot of the session; empty for any other id (another session's included). */
+    public java.util.Optional<HeadshotEntity> find(SessionEntity session, String headshotId) {
+        HeadshotEntity h = headshotId == null || headshotId.length() > 32 ? null : em.find(HeadshotEntity.class, headshotId);
+        return h == null || !h.sessionId().equals(session.id()) ? java.util.Optional.empty() : java.util.Optional.of(h);
+    }
+
     public void verify(SessionEntity session, List<HeadshotEntity> headshots) {
         verifyBlobs(session, headshots.stream().map(HeadshotEntity::blobId).toList());
     }

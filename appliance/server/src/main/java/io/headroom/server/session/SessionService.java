@@ -152,4 +152,22 @@ public class SessionService {
         boolean matches = secrets.tokenHasher().matches(token, expected == null ? "" : expected);
         return matches && s != null ? Optional.of(s) : Optional.empty();
     }
+
+    /** How many sessions are in each state (every state present, 0 where none). */
+    public java.util.Map<io.headroom.session.SessionState, Long> countByState() {
+        java.util.Map<io.headroom.session.SessionState, Long> counts = new java.util.EnumMap<>(io.headroom.session.SessionState.class);
+        for (io.headroom.session.SessionState s : io.headroom.session.SessionState.values()) {
+            counts.put(s, 0L);
+        }
+        em.createQuery("SELECT s.state, COUNT(s) FROM SessionEntity s GROUP BY s.state", Object[].class)
+                .getResultList()
+                .forEach(row -> counts.put((io.headroom.session.SessionState) row[0], (Long) row[1]));
+        return counts;
+    }
+
+    /** The {@code n} sessions due first (soonest deadline, then id). */
+    public List<SessionEntity> dueFirst(int n) {
+        return em.createQuery("SELECT s FROM SessionEntity s ORDER BY s.deletesAt, s.id", SessionEntity.class)
+                .setMaxResults(n).getResultList();
+    }
 }
