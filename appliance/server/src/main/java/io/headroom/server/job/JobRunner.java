@@ -102,12 +102,20 @@ public class JobRunner {
 
     private void runWith(String jobId, JobEntity job, String prefix, StyleCatalog.Snapshot styles, HeadshotPipeline pipeline,
                          List<PhotoAnalysis> analyses) throws IOException {
+        // The session's key, opened once for the job's reads and writes alike.
+        try (SessionVault.OpenKey key = vault.keyForReading(job.sessionId()).orElseThrow(() -> new IOException("session key gone"))) {
+            runWith(jobId, job, prefix, styles, pipeline, analyses, key);
+        }
+    }
+
+    private void runWith(String jobId, JobEntity job, String prefix, StyleCatalog.Snapshot styles, HeadshotPipeline pipeline,
+                         List<PhotoAnalysis> analyses, SessionVault.OpenKey key) throws IOException {
         List<PhotoEntity> chosen = photosOf(job);
         int outputs = styles.styles().stream().mapToInt(s -> s.outputs().size()).sum();
         int steps = chosen.size() + settings.bestPhotos() * outputs;
         int done = 0;
         for (PhotoEntity photo : chosen) {
-            byte[] bytes = photos.read(photo);
+            byte[] bytes = photos.read(photo, prefix, key);
             analyses.add(pipeline.analyse(bytes));
             Arrays.fill(bytes, (byte) 0);
             if (!store.progress(jobId, ++done * 100 / Math.max(1, steps))) {
@@ -131,33 +139,31 @@ public class JobRunner {
         }
         store.markSelected(jobId, best.stream().map(x -> x.photo().id()).toList());
         steps = chosen.size() + best.size() * outputs;
-        try (SessionVault.OpenKey key = vault.keyForReading(job.sessionId()).orElseThrow(() -> new IOException("session key gone"))) {
-            for (Analysed item : best) {
-                byte[] bytes = photos.read(item.photo());
-                for (StyleCatalog.Offered style : styles.styles()) {
-                    io.headroom.pipeline.Rendered rendered = pipeline.render(bytes, item.analysis().face().orElseThrow(),
-                            item.analysis().embedding(), style.style(), style.outputs(), job.cutout(), item.photo().fieldOfView());
-                    store.recordSkipped(jobId, item.photo().id(), rendered.skipped().stream()
-                            .map(k -> new SkippedOutput(style.style().id(), k.aspect().name(), k.reason().code())).toList());
-                    for (Headshot h : rendered.headshots()) {
-                        String blobId = random.hexId();
-                        // Asked for and made: the person alone, sealed as a blob of its own beside the headshot.
-                        byte[] cutout = h.cutout().orElse(null);
-                        String cutoutBlobId = cutout == null ? null : random.hexId();
-                        HeadshotEntity row = new HeadshotEntity(random.id(), job.sessionId(), jobId, item.photo().id(), style.style().id(),
-                                h.aspect().name(), blobId, h.width(), h.height(), h.padded(), h.composition().name(), checksJson(h.checks()),
-                                h.identity().isPresent() ? h.identity().getAsDouble() : null, h.jpeg().length,
-                                cutoutBlobId, cutout == null ? 0 : cutout.length, perspectiveJson(h.perspective()), clock.instant());
-                        if (!store.storeHeadshot(row, prefix, h.jpeg(), cutout, key)) {
-                            return; // cancelled meanwhile: nothing was stored
-                        }
-                        if (!store.progress(jobId, ++done * 100 / Math.max(1, steps))) {
-                            return;
-                        }
+        for (Analysed item : best) {
+            byte[] bytes = photos.read(item.photo(), prefix, key);
+            for (StyleCatalog.Offered style : styles.styles()) {
+                io.headroom.pipeline.Rendered rendered = pipeline.render(bytes, item.analysis().face().orElseThrow(),
+                        item.analysis().embedding(), style.style(), style.outputs(), job.cutout(), item.photo().fieldOfView());
+                store.recordSkipped(jobId, item.photo().id(), rendered.skipped().stream()
+                        .map(k -> new SkippedOutput(style.style().id(), k.aspect().name(), k.reason().code())).toList());
+                for (Headshot h : rendered.headshots()) {
+                    String blobId = random.hexId();
+                    // Asked for and made: the person alone, sealed as a blob of its own beside the headshot.
+                    byte[] cutout = h.cutout().orElse(null);
+                    String cutoutBlobId = cutout == null ? null : random.hexId();
+                    HeadshotEntity row = new HeadshotEntity(random.id(), job.sessionId(), jobId, item.photo().id(), style.style().id(),
+                            h.aspect().name(), blobId, h.width(), h.height(), h.padded(), h.composition().name(), checksJson(h.checks()),
+                            h.identity().isPresent() ? h.identity().getAsDouble() : null, h.jpeg().length,
+                            cutoutBlobId, cutout == null ? 0 : cutout.length, perspectiveJson(h.perspective()), clock.instant());
+                    if (!store.storeHeadshot(row, prefix, h.jpeg(), cutout, key)) {
+                        return; // cancelled meanwhile: nothing was stored
+                    }
+                    if (!store.progress(jobId, ++done * 100 / Math.max(1, steps))) {
+                        return;
                     }
                 }
-                Arrays.fill(bytes, (byte) 0);
             }
+            Arrays.fill(bytes, (byte) 0);
         }
         store.finish(jobId, JobState.DONE, null);
     }

@@ -177,10 +177,13 @@ public class PhotoService {
         sealed.copyTo(photo.sessionId(), s.storagePrefix(), photo.blobId(), out);
     }
 
-    /** The cleaned photo's bytes, decrypted into memory for the pipeline. */
-    public byte[] read(PhotoEntity photo) throws IOException {
+    /**
+     * The cleaned photo's bytes, decrypted into memory for the pipeline with the session's key the
+     * caller holds (a job opens it once for its reads and writes).
+     */
+    public byte[] read(PhotoEntity photo, String prefix, SessionVault.OpenKey key) throws IOException {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        copyTo(photo, out);
+        sealed.copyTo(photo.sessionId(), prefix, photo.blobId(), out, key);
         return out.toByteArray();
     }
 }

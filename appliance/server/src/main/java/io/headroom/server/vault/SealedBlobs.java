@@ -59,8 +59,14 @@ public class SealedBlobs {
      * authenticated; an {@link io.headroom.vault.IntegrityException} stops it.
      */
     public void copyTo(String sessionId, String prefix, String blobId, OutputStream out) throws IOException {
-        try (SessionVault.OpenKey key = vault.keyForReading(sessionId).orElseThrow(() -> new IOException("the session has no key"));
-             InputStream plain = vault.open(blobs.get(keyOf(prefix, blobId)), key, new BlobAddress(sessionId, blobId))) {
+        try (SessionVault.OpenKey key = vault.keyForReading(sessionId).orElseThrow(() -> new IOException("the session has no key"))) {
+            copyTo(sessionId, prefix, blobId, out, key);
+        }
+    }
+
+    /** As {@link #copyTo(String, String, String, OutputStream)}, with a key the caller opened once for all its reads and writes. */
+    public void copyTo(String sessionId, String prefix, String blobId, OutputStream out, SessionVault.OpenKey key) throws IOException {
+        try (InputStream plain = vault.open(blobs.get(keyOf(prefix, blobId)), key, new BlobAddress(sessionId, blobId))) {
             plain.transferTo(out);
         }
     }
