@@ -90,8 +90,8 @@ public final class SelfiePerspective {
      * @param axis       where the camera's axis met the photo (its centre), in {@code image}'s pixels
      */
     public static Result correct(BufferedImage image, FaceLandmarks mesh, double distanceCm, boolean assumedFov, Point axis) {
-        OptionalInt cm = OptionalInt.of((int) Math.round(distanceCm));
-        if (mesh.presence() < MIN_PRESENCE) {
+        OptionalInt cm = distanceCm > 0 && distanceCm < Integer.MAX_VALUE ? OptionalInt.of((int) Math.round(distanceCm)) : OptionalInt.empty();
+        if (mesh.presence() < MIN_PRESENCE || !(mesh.eyeDistance() > 1) || !(distanceCm > 0) || Double.isInfinite(distanceCm)) {
             return new Result(Perspective.skipped(cm, assumedFov, "unsure"), mesh);
         }
         if (Math.abs(mesh.yawDegrees()) > MAX_YAW_DEGREES || Math.abs(mesh.pitchDegrees()) > MAX_PITCH_DEGREES) {

@@ -181,6 +181,9 @@ public final class HeadshotPipeline {
             Perspective perspective;
             if (mesh.isEmpty()) {
                 perspective = Perspective.skipped(java.util.OptionalInt.empty(), fov.assumed(), "no-mesh");
+            } else if (!(mesh.get().eyeDistance() > 1) || !(face.interEyeDistance() > 1)) {
+                // A mesh collapsed onto itself says nothing of distance: never a reason to fail the headshot.
+                perspective = Perspective.skipped(java.util.OptionalInt.empty(), fov.assumed(), "unsure");
             } else {
                 // The eye distance in the photo's own pixels: the frame's divided by the frame's scale.
                 double scale = done.face().interEyeDistance() / face.interEyeDistance();

@@ -187,6 +187,9 @@ class SelfiePerspectiveTest {
 
         FaceLandmarks doubtful = new FaceLandmarks(mesh.points(), mesh.depth(), 0.2);
         assertEquals("unsure", SelfiePerspective.correct(close.image(), doubtful, 22, true, axis).perspective().skipped().orElseThrow());
+        FaceLandmarks collapsed = new FaceLandmarks(java.util.Collections.nCopies(468, new Point(500, 600)), mesh.depth(), 1);
+        assertEquals("unsure", SelfiePerspective.correct(close.image(), collapsed, 22, true, axis).perspective().skipped().orElseThrow(),
+                "a mesh collapsed onto one point says nothing");
         assertArrayEquals(before, pixels(close.image()), "not a pixel changed");
     }
 
