@@ -41,7 +41,6 @@ import java.util.Map;
 public final class ProcessCommand {
 
     static final int NOTHING_USABLE = 3;
-    /** The models this command runs; the report names these and no others. */
 
     private final Path modelsDirectory;
     private final PrintStream out;

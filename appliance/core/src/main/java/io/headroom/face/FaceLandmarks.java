@@ -50,13 +50,6 @@ public record FaceLandmarks(List<Point> points, List<Double> depth, double prese
         return eyeCentre(33, 133).distance(eyeCentre(362, 263));
     }
 
-    /** The midpoint between the eye centres. */
-    public Point eyesMidpoint() {
-        Point a = eyeCentre(33, 133);
-        Point b = eyeCentre(362, 263);
-        return new Point((a.x() + b.x()) / 2, (a.y() + b.y()) / 2);
-    }
-
     /** The mean depth of the four eye corners: the eyes' plane. */
     public double eyeDepth() {
         return (depth.get(33) + depth.get(133) + depth.get(362) + depth.get(263)) / 4;

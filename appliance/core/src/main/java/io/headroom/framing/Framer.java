@@ -329,7 +329,7 @@ public final class Framer {
                     right |= (b & Framed.RIGHT) != 0;
                 }
                 toCrop.transform(p, 0, s, 0, 1);
-                dst[y * outW + x] = bilinearClamped(src, cw, ch, s[0] - 0.5, s[1] - 0.5);
+                dst[y * outW + x] = io.headroom.raster.Bilinear.rgb(src, cw, ch, s[0] - 0.5, s[1] - 0.5);
             }
         }
         if (top) {
@@ -379,31 +379,6 @@ public final class Framer {
                 dst[i] = blurred[i];
             }
         }
-    }
-
-    private static int bilinearClamped(int[] src, int w, int h, double x, double y) {
-        x = Math.max(0, Math.min(w - 1, x));
-        y = Math.max(0, Math.min(h - 1, y));
-        int x0 = (int) x;
-        int y0 = (int) y;
-        int x1 = Math.min(w - 1, x0 + 1);
-        int y1 = Math.min(h - 1, y0 + 1);
-        double fx = x - x0;
-        double fy = y - y0;
-        int a = src[y0 * w + x0];
-        int b = src[y0 * w + x1];
-        int c = src[y1 * w + x0];
-        int d = src[y1 * w + x1];
-        int r = lerp2(a >> 16, b >> 16, c >> 16, d >> 16, fx, fy);
-        int g = lerp2(a >> 8, b >> 8, c >> 8, d >> 8, fx, fy);
-        int bl = lerp2(a, b, c, d, fx, fy);
-        return (r << 16) | (g << 8) | bl;
-    }
-
-    private static int lerp2(int a, int b, int c, int d, double fx, double fy) {
-        double top = (a & 0xFF) * (1 - fx) + (b & 0xFF) * fx;
-        double bottom = (c & 0xFF) * (1 - fx) + (d & 0xFF) * fx;
-        return (int) Math.round(top * (1 - fy) + bottom * fy) & 0xFF;
     }
 
     private static Rectangle footprint(AffineTransform toSource, int w, int h) {

@@ -1,7 +1,5 @@
 package io.headroom.perspective;
 
-import java.util.OptionalInt;
-
 /**
  * The horizontal field of view of an upright photo, in whole degrees rounded to 5° (all intake
  * keeps of the camera: no focal length, no make, no model), and whether it was assumed because the
@@ -39,11 +37,6 @@ public record FieldOfView(int degrees, boolean assumed) {
     public static FieldOfView assumed(int width, int height) {
         FieldOfView fov = of(PHONE_FRONT_FOCAL_35MM, width, height);
         return new FieldOfView(fov.degrees, true);
-    }
-
-    /** The photo's own field of view when intake found one, else the assumed one. */
-    public static FieldOfView orAssumed(OptionalInt degrees, int width, int height) {
-        return degrees.isPresent() ? new FieldOfView(degrees.getAsInt(), false) : assumed(width, height);
     }
 
     /** The focal length in pixels of a photo {@code width} pixels wide. */

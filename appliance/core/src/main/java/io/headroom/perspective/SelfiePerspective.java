@@ -239,7 +239,7 @@ public final class SelfiePerspective {
                     double dx = (sx[k + 1] + (sx[k + gw + 1] - sx[k + 1]) * fy - cx0 - lx) / GRID;
                     double dy = (sy[k + 1] + (sy[k + gw + 1] - sy[k + 1]) * fy - cy0 - ly) / GRID;
                     for (int x = gi * GRID, n = 0; x < xEnd; x++, n++) {
-                        out[y * rw + x] = sample(src, cw, ch, lx + n * dx, ly + n * dy);
+                        out[y * rw + x] = io.headroom.raster.Bilinear.rgb(src, cw, ch, lx + n * dx, ly + n * dy);
                     }
                 }
             }
@@ -269,28 +269,5 @@ public final class SelfiePerspective {
     /** Whether a grid node's source is the node itself (no move there). */
     private static boolean still(float[] sx, float[] sy, int k, double x, double y) {
         return Math.abs(sx[k] - x) < 1e-3 && Math.abs(sy[k] - y) < 1e-3;
-    }
-
-    /** Bilinear sample of packed RGB, edges clamped; weights in 1/256 steps. */
-    private static int sample(int[] px, int w, int h, double x, double y) {
-        x = Math.max(0, Math.min(w - 1.001, x));
-        y = Math.max(0, Math.min(h - 1.001, y));
-        int ix = (int) x;
-        int iy = (int) y;
-        int fx = (int) ((x - ix) * 256);
-        int fy = (int) ((y - iy) * 256);
-        int row = iy * w + ix;
-        int a = px[row];
-        int b = px[row + 1];
-        int c = px[row + w];
-        int e = px[row + w + 1];
-        int wa = (256 - fx) * (256 - fy);
-        int wb = fx * (256 - fy);
-        int wc = (256 - fx) * fy;
-        int we = fx * fy;
-        int r = (((a >> 16) & 0xFF) * wa + ((b >> 16) & 0xFF) * wb + ((c >> 16) & 0xFF) * wc + ((e >> 16) & 0xFF) * we + 32768) >> 16;
-        int g = (((a >> 8) & 0xFF) * wa + ((b >> 8) & 0xFF) * wb + ((c >> 8) & 0xFF) * wc + ((e >> 8) & 0xFF) * we + 32768) >> 16;
-        int bl = ((a & 0xFF) * wa + (b & 0xFF) * wb + (c & 0xFF) * wc + (e & 0xFF) * we + 32768) >> 16;
-        return 0xFF000000 | r << 16 | g << 8 | bl;
     }
 }
