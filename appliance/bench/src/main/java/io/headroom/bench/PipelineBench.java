@@ -79,11 +79,12 @@ public final class PipelineBench {
             java.lang.management.ManagementFactory.getMemoryPoolMXBeans().forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
             List<Double> full = new ArrayList<>();
             List<Double> base = new ArrayList<>();
+            io.headroom.style.Style natural = io.headroom.style.Style.natural();
             for (int r = 0; r < rounds; r++) {
                 for (byte[] c : cleaned) {
                     long t = System.nanoTime();
-                    PhotoAnalysis a = pipeline.analyse(c);
-                    int n = a.usable() ? pipeline.render(c, a.face().orElseThrow(), a.embedding(), List.of(Aspect.SQUARE)).headshots().size() : 0;
+                    int n = pipeline.make(c, java.util.Optional.empty(), natural, List.of(Aspect.SQUARE), false).rendered()
+                            .map(made -> made.headshots().size()).orElse(0);
                     double seconds = (System.nanoTime() - t) / 1e9;
                     if (n == 1) {
                         full.add(seconds);

@@ -17,6 +17,7 @@ import io.headroom.model.ModelSet;
 import io.headroom.pipeline.ContactSheet;
 import io.headroom.pipeline.Headshot;
 import io.headroom.pipeline.HeadshotPipeline;
+import io.headroom.pipeline.PhotoPipeline;
 import io.headroom.pipeline.LocalPipeline;
 import io.headroom.problem.ProblemException;
 import io.headroom.plugin.api.style.StylePack;
@@ -189,7 +190,8 @@ public final class ProcessCommand {
         }
         entry.put("removedMetadata", cleaned.removedMetadata());
         cleaned.fieldOfView().ifPresent(f -> entry.put("fieldOfView", f.degrees()));
-        PhotoAnalysis analysis = pipeline.analyse(cleaned.encoded());
+        PhotoPipeline.Made made = pipeline.make(cleaned.encoded(), cleaned.fieldOfView(), style, aspects, cutout);
+        PhotoAnalysis analysis = made.analysis();
         entry.put("usable", analysis.usable());
         entry.put("verdicts", analysis.reasons().stream().map(v -> Map.of("code", v.code(), "message", v.message())).toList());
         entry.put("faces", analysis.faces());
@@ -201,11 +203,10 @@ public final class ProcessCommand {
         analysis.pose().ifPresent(p -> entry.put("pose", Map.of("roll", round(p.roll()), "yaw", round(p.yaw()), "pitch", round(p.pitch()),
                 "eyeOpenness", round(p.eyeOpenness()), "mouthOpenness", round(p.mouthOpenness()),
                 "mouth", p.mouth().name().toLowerCase(java.util.Locale.ROOT))));
-        if (analysis.usable()) {
+        if (made.rendered().isPresent()) {
             String stem = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
             List<Map<String, Object>> written = new ArrayList<>();
-            io.headroom.pipeline.Rendered rendered = pipeline.render(cleaned.encoded(), analysis.face().orElseThrow(), analysis.embedding(),
-                    style, aspects, cutout, cleaned.fieldOfView());
+            io.headroom.pipeline.Rendered rendered = made.rendered().get();
             for (Headshot h : rendered.headshots()) {
                 String file = stem + "-" + h.aspect().slug() + ".jpg";
                 try {

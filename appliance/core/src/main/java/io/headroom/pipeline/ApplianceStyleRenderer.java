@@ -1,7 +1,5 @@
 package io.headroom.pipeline;
 
-import io.headroom.face.PhotoAnalysis;
-import io.headroom.framing.Aspect;
 import io.headroom.framing.HeadshotEncoder;
 import io.headroom.intake.CleanedPhoto;
 import io.headroom.intake.DecodeBudget;
@@ -17,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The appliance's reading and rendering of pack styles, for the style contract kit (found through
@@ -42,14 +39,12 @@ public final class ApplianceStyleRenderer implements StyleRenderer {
         PhotoCleaner intake = new PhotoCleaner(IntakeLimits.DEFAULT, new DecodeBudget(IntakeLimits.DEFAULT.maxPixels() * 2, Duration.ofMinutes(5)));
         CleanedPhoto cleaned = intake.clean(photo);
         HeadshotPipeline pipeline = pipeline();
-        PhotoAnalysis analysis = pipeline.analyse(cleaned.encoded());
-        if (!analysis.usable()) {
-            throw new IllegalArgumentException("the test photo is not usable: " + analysis.reasons());
+        PhotoPipeline.Made made = pipeline.make(cleaned.encoded(), cleaned.fieldOfView(), style, style.aspects(), false);
+        if (made.rendered().isEmpty()) {
+            throw new IllegalArgumentException("the test photo is not usable: " + made.analysis().reasons());
         }
         List<Rendered> out = new ArrayList<>();
-        List<Aspect> aspects = style.aspects();
-        for (Headshot h : pipeline.render(cleaned.encoded(), analysis.face().orElseThrow(), Optional.empty(), style, aspects, false,
-                cleaned.fieldOfView()).headshots()) {
+        for (Headshot h : made.rendered().get().headshots()) {
             out.add(new Rendered(h.aspect().name(), h.width(), h.height(), h.jpeg()));
         }
         return out;

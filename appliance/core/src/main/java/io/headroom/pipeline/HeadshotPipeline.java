@@ -45,7 +45,7 @@ import java.util.function.ToDoubleFunction;
  *
  * <p>Not thread-safe: one per worker (it holds the worker's detectors).
  */
-public final class HeadshotPipeline {
+public final class HeadshotPipeline implements PhotoPipeline {
 
     private static final ClothingExtension EXTENSION = new ClothingExtension();
 
@@ -75,7 +75,7 @@ public final class HeadshotPipeline {
         this.encoder = encoder;
     }
 
-    /** Analyses a cleaned photo (JPEG/PNG bytes); face coordinates are in the photo's pixels. */
+    @Override
     public PhotoAnalysis analyse(byte[] cleaned) {
         EncodedImageSource source = new EncodedImageSource(cleaned);
         int k = Math.max(1, (int) Math.ceil((double) Math.max(source.width(), source.height()) / analysisMaxSide));
@@ -143,6 +143,7 @@ public final class HeadshotPipeline {
      * retouch, light and cut-out; the frame holds the face with room around it, so the warp fades
      * to nothing well inside the frame and touches only pixels read from the photo.
      */
+    @Override
     public Rendered render(byte[] cleaned, Face face, Optional<Embedding> original, Style style, List<Aspect> aspects, boolean cutouts,
                            Optional<FieldOfView> fieldOfView) {
         EncodedImageSource source = new EncodedImageSource(cleaned);
