@@ -1,12 +1,13 @@
 package io.headroom.cli;
 
 import io.headroom.fs.PrivateDirectories;
+import io.headroom.operator.JdbcOperatorRepository;
 import io.headroom.operator.OperatorName;
+import io.headroom.operator.OperatorRepository;
 import io.headroom.operator.OperatorRole;
 import io.headroom.security.PasswordHasher;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -33,19 +34,19 @@ public final class OperatorCommand {
             throw new CliException(usage());
         }
         PrivateDirectories.prepare(dataDirectory, keysDirectory);
-        OperatorStore store = new OperatorStore(ApplianceDatabase.open(dataDirectory), Clock.systemUTC());
+        OperatorRepository store = new JdbcOperatorRepository(ApplianceDatabase.open(dataDirectory), Clock.systemUTC());
         try {
             switch (args.get(0)) {
                 case "add" -> add(store, args.subList(1, args.size()));
                 case "list" -> store.list().forEach(o -> out.println(o.name() + "\t" + o.role().roleName()));
                 default -> throw new CliException(usage());
             }
-        } catch (SQLException e) {
-            throw new CliException("The database refused the change: " + e.getMessage());
+        } catch (OperatorRepository.StoreFailed e) {
+            throw new CliException("The database refused the change: " + e.getCause().getMessage());
         }
     }
 
-    private void add(OperatorStore store, List<String> args) throws SQLException {
+    private void add(OperatorRepository store, List<String> args) {
         String name = null;
         OperatorRole role = null;
         for (int i = 0; i < args.size(); i++) {

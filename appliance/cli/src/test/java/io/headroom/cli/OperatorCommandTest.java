@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.headroom.db.DatabaseLocation;
+import io.headroom.operator.JdbcOperatorRepository;
 import io.headroom.operator.OperatorRole;
 import io.headroom.security.PasswordHasher;
 import java.io.ByteArrayOutputStream;
@@ -40,8 +41,8 @@ class OperatorCommandTest {
         return root.resolve("keys");
     }
 
-    private List<OperatorStore.Listed> listed() throws Exception {
-        return new OperatorStore(ApplianceDatabase.open(data()), Clock.systemUTC()).list();
+    private List<io.headroom.operator.OperatorRepository.Listed> listed() throws Exception {
+        return new JdbcOperatorRepository(ApplianceDatabase.open(data()), Clock.systemUTC()).list();
     }
 
     @Test
@@ -49,9 +50,9 @@ class OperatorCommandTest {
         command("a long enough password").run(List.of("add", "ada"), data(), keys());
         command("a long enough password").run(List.of("add", "bob"), data(), keys());
         command("a long enough password").run(List.of("add", "cy", "--role", "admin"), data(), keys());
-        assertEquals(List.of(new OperatorStore.Listed("ada", OperatorRole.ADMIN),
-                new OperatorStore.Listed("bob", OperatorRole.OPERATOR),
-                new OperatorStore.Listed("cy", OperatorRole.ADMIN)), listed());
+        assertEquals(List.of(new io.headroom.operator.OperatorRepository.Listed("ada", OperatorRole.ADMIN),
+                new io.headroom.operator.OperatorRepository.Listed("bob", OperatorRole.OPERATOR),
+                new io.headroom.operator.OperatorRepository.Listed("cy", OperatorRole.ADMIN)), listed());
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("Operator ada added with role admin."));
     }
 

@@ -1,7 +1,7 @@
 package io.headroom.it;
 
 import io.headroom.cli.ApplianceDatabase;
-import io.headroom.cli.OperatorStore;
+import io.headroom.operator.JdbcOperatorRepository;
 import io.headroom.fs.PrivateDirectories;
 import io.headroom.operator.OperatorName;
 import io.headroom.operator.OperatorRole;
@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -76,12 +75,8 @@ public final class ItDeployment {
 
     /** Creates an operator account the way {@code headroom operator add} does, before the server starts. */
     public ItDeployment withOperator(String name, OperatorRole role, String password) {
-        try {
-            new OperatorStore(ApplianceDatabase.open(data), Clock.systemUTC())
-                    .add(new OperatorName(name), role, new PasswordHasher().hash(password.toCharArray()));
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        new JdbcOperatorRepository(ApplianceDatabase.open(data), Clock.systemUTC())
+                .add(new OperatorName(name), role, new PasswordHasher().hash(password.toCharArray()));
         return this;
     }
 

@@ -9,15 +9,12 @@ import io.headroom.server.config.HeadroomSettings;
 import io.headroom.server.guard.ApplianceSecrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
+import io.headroom.operator.OperatorRepository;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -39,8 +36,8 @@ public class OperatorAccounts {
     /** Verified against when the name is unknown, so the answer takes as long as for a known name. */
     private final String decoyHash = passwords.hash("decoy password".toCharArray());
 
-    @PersistenceContext(unitName = "headroom")
-    EntityManager em;
+    @Inject
+    OperatorRepository operators;
 
     @Inject
     ApplianceSecrets secrets;
@@ -60,16 +57,12 @@ public class OperatorAccounts {
     public SignIn signIn(String name, char[] password) {
         try {
             Instant now = clock.instant();
-            List<OperatorEntity> found = name == null || name.length() > 64 ? List.of()
-                    : em.createQuery("SELECT o FROM OperatorEntity o WHERE o.name = :name", OperatorEntity.class)
-                    .setParameter("name", name)
-                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                    .getResultList();
+            Optional<OperatorRepository.Operator> found = name == null || name.length() > 64 ? Optional.empty() : operators.lockByName(name);
             if (found.isEmpty()) {
                 passwords.verify(password, decoyHash);
                 throw wrongCredentials();
             }
-            OperatorEntity operator = found.get(0);
+            OperatorRepository.Operator operator = found.get();
             Lockout lockout = settings.lockout();
             Optional<Duration> locked = operator.guard().lockedFor(now);
             if (locked.isPresent()) {
@@ -77,7 +70,7 @@ public class OperatorAccounts {
             }
             if (!passwords.verify(password, operator.passwordHash())) {
                 Lockout.AccountGuard after = lockout.afterFailure(operator.guard(), now);
-                operator.guard(after);
+                operators.guard(operator.id(), after);
                 Optional<Duration> nowLocked = after.lockedFor(now);
                 if (nowLocked.isPresent()) {
                     LOG.warning(() -> "An operator account was locked after " + lockout.maxFailures() + " failed sign-ins");
@@ -85,10 +78,10 @@ public class OperatorAccounts {
                 }
                 throw wrongCredentials();
             }
-            operator.signedIn(now);
+            operators.signedIn(operator.id(), now);
             String token = random.capability();
             Instant expiresAt = now.plus(settings.operatorTokenLifetime());
-            em.persist(new OperatorTokenEntity(secrets.tokenHasher().hash(token), operator.id(), now, expiresAt));
+            operators.addToken(secrets.tokenHasher().hash(token), operator.id(), now, expiresAt);
             return new SignIn(token, expiresAt, operator.name(), operator.role().roleName());
         } finally {
             Arrays.fill(password, '\0');
@@ -101,22 +94,16 @@ public class OperatorAccounts {
         if (token == null || token.length() > 128) {
             return Optional.empty();
         }
-        OperatorTokenEntity t = em.find(OperatorTokenEntity.class, secrets.tokenHasher().hash(token));
-        if (t == null || !clock.instant().isBefore(t.expiresAt())) {
-            return Optional.empty();
-        }
-        OperatorEntity o = em.find(OperatorEntity.class, t.operatorId());
-        return o == null ? Optional.empty() : Optional.of(new OperatorPrincipal(o.id(), o.name(), o.role()));
+        return operators.operatorOfToken(secrets.tokenHasher().hash(token), clock.instant())
+                .flatMap(operators::find)
+                .map(o -> new OperatorPrincipal(o.id(), o.name(), o.role()));
     }
 
     /** Revokes a console token; unknown tokens are ignored. */
     @Transactional
     public void signOut(String token) {
         if (token != null && token.length() <= 128) {
-            OperatorTokenEntity t = em.find(OperatorTokenEntity.class, secrets.tokenHasher().hash(token));
-            if (t != null) {
-                em.remove(t);
-            }
+            operators.removeToken(secrets.tokenHasher().hash(token));
         }
     }
 
