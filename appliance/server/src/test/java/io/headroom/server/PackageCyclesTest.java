@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The server's packages form layers: no package reaches, directly or round about, one that reaches
  * back to it. Read from the sources' imports and fully-qualified names; the core module stays free
- * of Jakarta EE, and REST resources leave JPA to the services below them.
+ * of Jakarta EE, REST resources leave JPA to the layers below them, and each table has one
+ * repository, the only place where JPA is used.
  */
 class PackageCyclesTest {
 
@@ -69,6 +70,46 @@ class PackageCyclesTest {
             List<String> withJpa = resources.stream().filter(r -> read(SERVER.resolve(r)).contains("EntityManager")).toList();
             assertEquals(List.of(), withJpa, "REST resources using EntityManager");
         }
+    }
+
+    /**
+     * Repositories are the only users of the database: {@code EntityManager} appears only in the
+     * {@code Jpa*} implementations of the repository interfaces (and in the {@code db} package's
+     * helpers they call with theirs: the one rule for finding a row of a session, the lock of the
+     * chain head the audit log and the receipts share), and each entity, that is each table, has
+     * exactly one of them.
+     */
+    @Test
+    void eachTableHasOneRepositoryAndOnlyRepositoriesUseTheEntityManager() throws IOException {
+        List<Path> sources;
+        try (Stream<Path> files = Files.walk(SERVER)) {
+            sources = files.filter(p -> p.toString().endsWith(".java")).toList();
+        }
+        List<String> outside = sources.stream().filter(p -> read(p).contains("EntityManager"))
+                .filter(p -> !p.getFileName().toString().startsWith("Jpa") && !SERVER.relativize(p).startsWith("db"))
+                .map(p -> SERVER.relativize(p).toString()).sorted().toList();
+        assertEquals(List.of(), outside, "EntityManager outside the repositories");
+
+        Set<String> entities = new TreeSet<>();
+        sources.stream().filter(p -> read(p).contains("@Entity")).forEach(p -> entities.add(p.getFileName().toString().replace(".java", "")));
+        assertTrue(entities.size() >= 10, "the scan found the entities: " + entities);
+        Map<String, Set<String>> owners = new TreeMap<>();
+        Pattern entity = Pattern.compile("\\b(\\w+Entity)\\b");
+        for (Path p : sources.stream().filter(p -> p.getFileName().toString().startsWith("Jpa")).toList()) {
+            Matcher m = entity.matcher(read(p));
+            while (m.find()) {
+                if (entities.contains(m.group(1))) {
+                    owners.computeIfAbsent(m.group(1), k -> new TreeSet<>()).add(p.getFileName().toString());
+                }
+            }
+        }
+        // The chain heads of the audit log and of the receipts share one table of heads.
+        owners.remove("ChainHeadEntity");
+        entities.remove("ChainHeadEntity");
+        assertEquals(entities, owners.keySet(), "entities without a repository");
+        Map<String, Set<String>> shared = new TreeMap<>(owners);
+        shared.values().removeIf(o -> o.size() == 1);
+        assertEquals(Map.of(), shared, "tables used by more than one repository");
     }
 
     /** Tarjan's strongly connected components with more than one package. */

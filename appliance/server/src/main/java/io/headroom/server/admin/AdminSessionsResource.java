@@ -2,7 +2,7 @@ package io.headroom.server.admin;
 
 import io.headroom.session.SessionState;
 import jakarta.annotation.security.RolesAllowed;
-import io.headroom.server.session.SessionService;
+import io.headroom.server.session.SessionRepository;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -40,7 +40,7 @@ public class AdminSessionsResource {
     private static final int MAX_LIMIT = 1000;
 
     @Inject
-    SessionService sessions;
+    SessionRepository sessions;
 
     @GET
     @Operation(summary = "Sessions overview", description = "Counts by state and deadlines, soonest first; no personal data.")

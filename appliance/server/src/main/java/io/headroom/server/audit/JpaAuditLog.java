@@ -1,6 +1,5 @@
 package io.headroom.server.audit;
 
-import io.headroom.audit.AuditChain;
 import io.headroom.audit.AuditEntry;
 import io.headroom.server.db.ChainHeadEntity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,16 +9,10 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
-import java.util.OptionalLong;
 
-/**
- * Appends operator-visible events (session created, job finished, session purged, plugin loaded,
- * key epoch destroyed, appliance started) to the audit log, in the caller's transaction when there
- * is one, so an event is recorded exactly when what it reports commits. Details never hold
- * personal data: no tokens, ids of sessions or photos, file names or pixels.
- */
+/** {@link AuditLog} on the {@code AUDIT_LOG} table, chained through the {@code audit} chain head. */
 @ApplicationScoped
-public class AuditLog {
+class JpaAuditLog implements AuditLog {
 
     @PersistenceContext(unitName = "headroom")
     EntityManager em;
@@ -27,6 +20,7 @@ public class AuditLog {
     @Inject
     Clock clock;
 
+    @Override
     @Transactional(Transactional.TxType.REQUIRED)
     public void record(String event, String detail) {
         ChainHeadEntity head = ChainHeadEntity.lock(em, "audit");
@@ -36,15 +30,10 @@ public class AuditLog {
         em.flush();
     }
 
-    /** The whole log, oldest first. */
+    @Override
     @Transactional(Transactional.TxType.REQUIRED)
     public List<AuditEntry> entries() {
         return em.createQuery("SELECT a FROM AuditEntity a ORDER BY a.seq", AuditEntity.class).getResultStream()
                 .map(AuditEntity::entry).toList();
-    }
-
-    /** Where the chain breaks, if it does (see {@link AuditChain#firstBreak}). */
-    public OptionalLong firstBreak() {
-        return AuditChain.firstBreak(entries());
     }
 }

@@ -11,7 +11,7 @@ import java.util.List;
 /** A finished headshot as recorded: where its sealed blob (and its cut-out's, if any) is and what it shows. */
 @Entity
 @Table(name = "HEADSHOTS")
-public class HeadshotEntity {
+public class HeadshotEntity implements io.headroom.server.db.SessionOwned {
 
     @Id
     @Column(name = "ID", length = 32)
@@ -108,6 +108,7 @@ public class HeadshotEntity {
         return id;
     }
 
+    @Override
     public String sessionId() {
         return sessionId;
     }
@@ -133,6 +134,15 @@ public class HeadshotEntity {
     }
 
     /** The blob of its cut-out, or null when the job asked for none (or made none for it). */
+    /** The sealed JPEG's plaintext size, and the cut-out's (0 without one), as the receipt counts them. */
+    public long bytes() {
+        return bytes;
+    }
+
+    public long cutoutBytes() {
+        return cutoutBytes;
+    }
+
     public String cutoutBlobId() {
         return cutoutBlobId;
     }

@@ -7,8 +7,6 @@ import io.headroom.server.vault.SealedBlobs;
 import io.headroom.vault.IntegrityException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -25,21 +23,19 @@ public class HeadshotService {
     @Inject
     SealedBlobs sealed;
 
-    @PersistenceContext(unitName = "headroom")
-    EntityManager em;
+    @Inject
+    HeadshotRepository headshots;
 
     public List<HeadshotEntity> all(SessionEntity session) {
-        return em.createQuery("SELECT h FROM HeadshotEntity h WHERE h.sessionId = :s ORDER BY h.createdAt, h.id", HeadshotEntity.class)
-                .setParameter("s", session.id()).getResultList();
+        return headshots.of(session.id());
+    }
+
+    /** One headshot of the session; empty for any other id (another session's included). */
+    public java.util.Optional<HeadshotEntity> find(SessionEntity session, String headshotId) {
+        return headshots.find(session.id(), headshotId);
     }
 
     /** Authenticates every blob before the answer starts, so tampering is a clean error, not a cut download. */
-    /** One headshot of the session; empty for any other id (another session's included). */
-    public java.util.Optional<HeadshotEntity> find(SessionEntity session, String headshotId) {
-        HeadshotEntity h = headshotId == null || headshotId.length() > 32 ? null : em.find(HeadshotEntity.class, headshotId);
-        return h == null || !h.sessionId().equals(session.id()) ? java.util.Optional.empty() : java.util.Optional.of(h);
-    }
-
     public void verify(SessionEntity session, List<HeadshotEntity> headshots) {
         verifyBlobs(session, headshots.stream().map(HeadshotEntity::blobId).toList());
     }

@@ -7,13 +7,9 @@ import io.headroom.server.config.HeadroomSettings;
 import io.headroom.server.guard.ApplianceSecrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 
 /** One-time invitation codes that let a person open a session when sessions are not open to all. */
 @ApplicationScoped
@@ -25,8 +21,8 @@ public class InvitationService {
 
     private final RandomTokens random = new RandomTokens();
 
-    @PersistenceContext(unitName = "headroom")
-    EntityManager em;
+    @Inject
+    InvitationRepository invitations;
 
     @Inject
     ApplianceSecrets secrets;
@@ -43,7 +39,7 @@ public class InvitationService {
         String code = random.next(128);
         InvitationEntity invitation = new InvitationEntity(random.id(), secrets.tokenHasher().hash(code), operatorId, now,
                 now.plus(settings.invitationLifetime()));
-        em.persist(invitation);
+        invitations.add(invitation);
         return new IssuedInvitation(code, invitation.expiresAt());
     }
 
@@ -57,15 +53,8 @@ public class InvitationService {
         if (code.length() > 64) {
             throw invalid();
         }
-        List<InvitationEntity> found = em.createQuery(
-                        "SELECT i FROM InvitationEntity i WHERE i.codeHash = :hash", InvitationEntity.class)
-                .setParameter("hash", secrets.tokenHasher().hash(code))
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList();
-        if (found.isEmpty() || !found.get(0).usableAt(now)) {
-            throw invalid();
-        }
-        InvitationEntity invitation = found.get(0);
+        InvitationEntity invitation = invitations.lockByCodeHash(secrets.tokenHasher().hash(code))
+                .filter(i -> i.usableAt(now)).orElseThrow(InvitationService::invalid);
         invitation.markUsed(now);
         return invitation.id();
     }

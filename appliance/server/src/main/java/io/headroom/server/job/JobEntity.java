@@ -14,7 +14,7 @@ import java.util.List;
 /** A job as stored: which styles, which photos (all when none named), whether cut-outs too, where it is. */
 @Entity
 @Table(name = "JOBS")
-public class JobEntity {
+public class JobEntity implements io.headroom.server.db.SessionOwned {
 
     @Id
     @Column(name = "ID", length = 32)
@@ -70,6 +70,7 @@ public class JobEntity {
         return id;
     }
 
+    @Override
     public String sessionId() {
         return sessionId;
     }

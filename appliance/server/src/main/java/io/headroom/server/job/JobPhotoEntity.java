@@ -77,6 +77,10 @@ public class JobPhotoEntity {
         this.quality = quality;
     }
 
+    String jobId() {
+        return jobId;
+    }
+
     String photoId() {
         return photoId;
     }

@@ -32,7 +32,7 @@ public class JobQueue implements QueueLoad {
     PipelineModels models;
 
     @Inject
-    JobRunner runner;
+    RunJob runner;
 
     @Inject
     JobStore store;

@@ -6,20 +6,19 @@ import io.headroom.framing.Aspect;
 import io.headroom.job.JobState;
 import io.headroom.pipeline.Headshot;
 import io.headroom.pipeline.HeadshotPipeline;
+import io.headroom.pipeline.PhotoPipeline;
 import io.headroom.security.RandomTokens;
 import io.headroom.server.config.HeadroomSettings;
 import io.headroom.server.headshot.HeadshotEntity;
 import io.headroom.server.photo.PhotoEntity;
 import io.headroom.server.photo.PhotoService;
-import io.headroom.server.photo.PhotoView;
 import io.headroom.server.session.SessionEntity;
 import io.headroom.server.style.StyleCatalog;
-import io.headroom.server.vault.SealedBlobs;
-import io.headroom.server.vault.SessionVault;
+import io.headroom.server.session.SessionRepository;
+import io.headroom.server.vault.SessionKeys;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -29,15 +28,21 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs one job: opens each photo in memory, analyses it and records the verdict, picks the best
- * usable ones, frames a headshot per style and aspect (and its cut-out, when the job asks for
- * them), seals and stores it. Progress is stored and announced after every step; a cancelled job
- * stops at the next step.
+ * Use case: run one job. Opens each photo in memory with the session's key (opened once for the
+ * job's reads and writes), analyses it and records the verdict, picks the best usable ones, makes
+ * a headshot per style and aspect (and its cut-out, when the job asks for them), seals and stores
+ * it. A job run again after a crash first discards what its earlier attempt stored.
+ *
+ * <p>Transactions: none is open while the pipeline works; each step is one short transaction of
+ * {@link JobStore} (start, progress, a verdict, a headshot with its objects and deadline rows, the
+ * end), committed on its own, so progress is visible at once and a purge never waits for a render.
+ * Progress is announced after every step; a cancelled job (its session purged or past its
+ * deadline) stops at the next step and stores nothing more.
  */
 @ApplicationScoped
-public class JobRunner {
+public class RunJob {
 
-    private static final Logger LOG = Logger.getLogger(JobRunner.class.getName());
+    private static final Logger LOG = Logger.getLogger(RunJob.class.getName());
     static final String NO_USABLE_PHOTO = "no-usable-photo";
     /** A style of the job was removed (its pack uninstalled) before the job started. */
     static final String STYLE_GONE = "style-unavailable";
@@ -51,13 +56,16 @@ public class JobRunner {
     PhotoService photos;
 
     @Inject
-    SealedBlobs sealed;
+    SessionKeys keys;
 
     @Inject
-    SessionVault vault;
+    SessionRepository sessions;
 
     @Inject
     HeadroomSettings settings;
+
+    /** From the settings at start (a unit test sets it directly). */
+    int bestPhotos;
 
     @Inject
     Clock clock;
@@ -65,10 +73,13 @@ public class JobRunner {
     @Inject
     StyleCatalog catalog;
 
-    @PersistenceContext(unitName = "headroom")
-    EntityManager em;
+    @PostConstruct
+    void init() {
+        bestPhotos = settings.bestPhotos();
+    }
 
-    void run(String jobId, HeadshotPipeline pipeline) {
+    /** Runs the job with the worker's own pipeline; returns when it has ended (done, failed or cancelled). */
+    public void run(String jobId, PhotoPipeline pipeline) {
         JobEntity job = store.start(jobId).orElse(null);
         if (job == null) {
             return;
@@ -76,13 +87,13 @@ public class JobRunner {
         String prefix = null;
         List<PhotoAnalysis> analyses = new ArrayList<>();
         try {
-            SessionEntity session = em.find(SessionEntity.class, job.sessionId());
+            SessionEntity session = sessions.find(job.sessionId()).orElse(null);
             if (session == null || session.storagePrefix() == null || session.goneAt(clock.instant())) {
                 store.finish(jobId, JobState.CANCELLED, null);
                 return;
             }
             prefix = session.storagePrefix();
-            discardEarlierAttempt(jobId, prefix);
+            store.discardEarlierAttempt(jobId, prefix);
             // The styles as they are now: the job finishes with them whatever happens to their packs.
             try (StyleCatalog.Snapshot styles = catalog.snapshot(job.styles())) {
                 if (styles == null) {
@@ -92,7 +103,9 @@ public class JobRunner {
                 runWith(jobId, job, prefix, styles, pipeline, analyses);
             }
         } catch (IOException | RuntimeException e) {
-            LOG.log(Level.SEVERE, "Job failed: " + e.getClass().getName());
+            // Class and place only: messages may carry ids or storage keys.
+            StackTraceElement at = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
+            LOG.log(Level.SEVERE, "Job failed: " + e.getClass().getName() + " at " + at);
             store.finish(jobId, JobState.FAILED, "internal-error");
         } finally {
             // Face descriptors are biometric data: gone from memory with the job.
@@ -100,19 +113,19 @@ public class JobRunner {
         }
     }
 
-    private void runWith(String jobId, JobEntity job, String prefix, StyleCatalog.Snapshot styles, HeadshotPipeline pipeline,
+    private void runWith(String jobId, JobEntity job, String prefix, StyleCatalog.Snapshot styles, PhotoPipeline pipeline,
                          List<PhotoAnalysis> analyses) throws IOException {
         // The session's key, opened once for the job's reads and writes alike.
-        try (SessionVault.OpenKey key = vault.keyForReading(job.sessionId()).orElseThrow(() -> new IOException("session key gone"))) {
+        try (SessionKeys.OpenKey key = keys.keyForReading(job.sessionId()).orElseThrow(() -> new IOException("session key gone"))) {
             runWith(jobId, job, prefix, styles, pipeline, analyses, key);
         }
     }
 
-    private void runWith(String jobId, JobEntity job, String prefix, StyleCatalog.Snapshot styles, HeadshotPipeline pipeline,
-                         List<PhotoAnalysis> analyses, SessionVault.OpenKey key) throws IOException {
+    private void runWith(String jobId, JobEntity job, String prefix, StyleCatalog.Snapshot styles, PhotoPipeline pipeline,
+                         List<PhotoAnalysis> analyses, SessionKeys.OpenKey key) throws IOException {
         List<PhotoEntity> chosen = photosOf(job);
         int outputs = styles.styles().stream().mapToInt(s -> s.outputs().size()).sum();
-        int steps = chosen.size() + settings.bestPhotos() * outputs;
+        int steps = chosen.size() + bestPhotos * outputs;
         int done = 0;
         for (PhotoEntity photo : chosen) {
             byte[] bytes = photos.read(photo, prefix, key);
@@ -132,7 +145,7 @@ public class JobRunner {
                 usable.add(new Analysed(chosen.get(i), a));
             }
         }
-        List<Analysed> best = HeadshotPipeline.best(usable, x -> x.analysis().quality(), x -> true, settings.bestPhotos());
+        List<Analysed> best = HeadshotPipeline.best(usable, x -> x.analysis().quality(), x -> true, bestPhotos);
         if (best.isEmpty()) {
             store.finish(jobId, JobState.FAILED, NO_USABLE_PHOTO);
             return;
@@ -142,8 +155,8 @@ public class JobRunner {
         for (Analysed item : best) {
             byte[] bytes = photos.read(item.photo(), prefix, key);
             for (StyleCatalog.Offered style : styles.styles()) {
-                io.headroom.pipeline.Rendered rendered = pipeline.render(bytes, item.analysis().face().orElseThrow(),
-                        item.analysis().embedding(), style.style(), style.outputs(), job.cutout(), item.photo().fieldOfView());
+                io.headroom.pipeline.Rendered rendered = pipeline.render(bytes, item.analysis(), item.photo().fieldOfView(),
+                        style.style(), style.outputs(), job.cutout());
                 store.recordSkipped(jobId, item.photo().id(), rendered.skipped().stream()
                         .map(k -> new SkippedOutput(style.style().id(), k.aspect().name(), k.reason().code())).toList());
                 for (Headshot h : rendered.headshots()) {
@@ -197,26 +210,9 @@ public class JobRunner {
         return b.build().toString();
     }
 
-    /** A job run again after a crash starts clean: headshots of the earlier attempt go. */
-    private void discardEarlierAttempt(String jobId, String prefix) {
-        for (HeadshotEntity h : store.takeHeadshotsOf(jobId)) {
-            sealed.deleteQuietly(prefix, h.blobId());
-            if (h.hasCutout()) {
-                sealed.deleteQuietly(prefix, h.cutoutBlobId());
-            }
-        }
-    }
-
     private List<PhotoEntity> photosOf(JobEntity job) {
-        List<PhotoView> all = photos.list(job.sessionId());
         List<String> wanted = job.photoIds();
-        List<PhotoEntity> out = new ArrayList<>();
-        for (PhotoView v : all) {
-            if (wanted.isEmpty() || wanted.contains(v.id())) {
-                out.add(photos.find(job.sessionId(), v.id()));
-            }
-        }
-        return out;
+        return photos.all(job.sessionId()).stream().filter(p -> wanted.isEmpty() || wanted.contains(p.id())).toList();
     }
 
     private record Analysed(PhotoEntity photo, PhotoAnalysis analysis) {

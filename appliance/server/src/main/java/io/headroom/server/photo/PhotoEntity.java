@@ -17,7 +17,7 @@ import java.util.Optional;
  */
 @Entity
 @Table(name = "PHOTOS")
-public class PhotoEntity {
+public class PhotoEntity implements io.headroom.server.db.SessionOwned {
 
     private static final String SEPARATOR = "|";
 
@@ -75,12 +75,18 @@ public class PhotoEntity {
         return id;
     }
 
+    @Override
     public String sessionId() {
         return sessionId;
     }
 
     String blobId() {
         return blobId;
+    }
+
+    /** The stored (cleaned) photo's size, as the receipt counts it. */
+    public long bytes() {
+        return bytes;
     }
 
     public String mediaType() {

@@ -15,7 +15,7 @@ import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
  * each into memory, at most {@code maxBytes} of it, never into a temporary file. The file names
  * the client gave are never read.
  */
-final class PhotoParts {
+final class PhotoParts implements UploadPhotos.Parts {
 
     static final String FIELD = "photo";
 
@@ -35,8 +35,8 @@ final class PhotoParts {
         }
     }
 
-    /** The next photo's bytes, or null when there are no more parts. */
-    byte[] next() {
+    @Override
+    public byte[] next() {
         try {
             while (parts.hasNext()) {
                 FileItemInput part = parts.next();

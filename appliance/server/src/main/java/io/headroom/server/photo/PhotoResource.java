@@ -38,6 +38,9 @@ public class PhotoResource {
     PhotoService photos;
 
     @Inject
+    UploadPhotos uploads;
+
+    @Inject
     CurrentSession current;
 
     @Context
@@ -59,7 +62,7 @@ public class PhotoResource {
     @APIResponse(responseCode = "503", description = "Busy decoding other photos, or low on disk; see Retry-After")
     public Response upload(@PathParam("id") String id) {
         SessionEntity session = current.get();
-        List<PhotoView> stored = photos.upload(session.id(), new PhotoParts(request, photos.maxBytes()));
+        List<PhotoView> stored = uploads.upload(session.id(), new PhotoParts(request, uploads.maxBytes()));
         return Response.status(Response.Status.CREATED).entity(stored).build();
     }
 
@@ -86,7 +89,7 @@ public class PhotoResource {
         // Authenticate the whole blob before the first byte goes out (a cheap pass at GB/s), so
         // tampering becomes a clean error answer rather than a cut connection.
         try {
-            photos.copyTo(photo, OutputStream.nullOutputStream());
+            photos.copyTo(session, photo, OutputStream.nullOutputStream());
         } catch (IntegrityException e) {
             LOG.severe("A stored photo failed its integrity check (altered, cut short or moved); it was not served");
             throw new ProblemException(ProblemType.INTEGRITY_ERROR,
@@ -94,7 +97,7 @@ public class PhotoResource {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        StreamingOutput body = out -> photos.copyTo(photo, out);
+        StreamingOutput body = out -> photos.copyTo(session, photo, out);
         String extension = photo.mediaType().equals("image/png") ? "png" : "jpg";
         return Response.ok(body, photo.mediaType())
                 .header("Content-Disposition", "inline; filename=\"photo-" + photo.id() + "." + extension + "\"")

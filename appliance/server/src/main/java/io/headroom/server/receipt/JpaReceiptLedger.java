@@ -16,14 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/**
- * Issues deletion receipts: each signed with the appliance's Ed25519 key (its seed in the keys
- * directory, {@code receipt-signing.seed}) and naming the hash of the receipt before it, so the
- * stored receipts form a chain. Issuing joins the caller's transaction: a purge's last step and
- * its receipt commit together.
- */
+/** {@link ReceiptLedger} on the {@code RECEIPTS} table, chained through the {@code receipts} chain head. */
 @ApplicationScoped
-public class ReceiptLedger {
+class JpaReceiptLedger implements ReceiptLedger {
 
     static final String SEED_FILE = "receipt-signing.seed";
 
@@ -35,7 +30,7 @@ public class ReceiptLedger {
 
     private volatile ReceiptSigner signer;
 
-    /** Loads (or on first start creates) the signing key; called once at start-up. */
+    @Override
     public void start(Path keysDirectory) {
         byte[] seed = new SecretFiles(keysDirectory).loadOrCreate(SEED_FILE, 32);
         try {
@@ -45,15 +40,12 @@ public class ReceiptLedger {
         }
     }
 
+    @Override
     public String publicKeyPem() {
         return signer().publicKeyPem();
     }
 
-    /**
-     * Signs and stores a receipt with these fields (plus {@code previous}).
-     *
-     * @return the stored receipt
-     */
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public Map<String, Object> issue(String receiptId, Map<String, Object> fields) {
         // Locked until the purge commits: a concurrent purge waits for its place in the chain.
@@ -69,7 +61,7 @@ public class ReceiptLedger {
         return receipt;
     }
 
-    /** The stored receipt's JSON text. */
+    @Override
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<String> find(String receiptId) {
         if (receiptId == null || receiptId.length() > 32) {

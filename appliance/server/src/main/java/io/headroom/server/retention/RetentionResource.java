@@ -1,7 +1,7 @@
 package io.headroom.server.retention;
 
 import io.headroom.plugin.api.storage.StorageException;
-import io.headroom.server.vault.BlobDeadlines;
+import io.headroom.server.vault.SealedBlobs;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -20,13 +20,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class RetentionResource {
 
     @Inject
-    BlobDeadlines deadlines;
+    SealedBlobs sealed;
 
     @GET
     @Operation(summary = "Retention check", description = "Counts of stored objects and deadline rows, and of either without the other (both should be 0).")
     @APIResponse(responseCode = "200", description = "The counts")
     @APIResponse(responseCode = "401", description = "Operator sign-in missing or wrong")
-    public BlobDeadlines.Consistency check() throws StorageException {
-        return deadlines.check();
+    public SealedBlobs.Consistency check() throws StorageException {
+        return sealed.consistency();
     }
 }

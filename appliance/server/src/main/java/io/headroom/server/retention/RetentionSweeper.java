@@ -3,9 +3,8 @@ package io.headroom.server.retention;
 import io.headroom.retention.PurgeBackoff;
 import io.headroom.retention.PurgeSweep;
 import io.headroom.server.audit.AuditLog;
-import io.headroom.server.session.SessionPurge;
-import io.headroom.server.session.SessionRows;
-import io.headroom.server.session.SessionService;
+import io.headroom.server.session.PurgeSession;
+import io.headroom.server.session.SessionRepository;
 import io.headroom.server.vault.SessionVault;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -35,13 +34,10 @@ public class RetentionSweeper {
     static final int BATCH = 200;
 
     @Inject
-    SessionService sessions;
+    SessionRepository sessions;
 
     @Inject
-    SessionPurge purge;
-
-    @Inject
-    SessionRows rows;
+    PurgeSession purge;
 
     @Inject
     Clock clock;
@@ -61,13 +57,13 @@ public class RetentionSweeper {
 
     @PostConstruct
     void init() {
-        sweep = new PurgeSweep(sessions::due, id -> purge.purge(id, SessionRows.Reason.DEADLINE), this::failed, this::endEpochs, BATCH);
+        sweep = new PurgeSweep(sessions::due, id -> purge.purge(id, PurgeSession.Reason.DEADLINE), this::failed, this::endEpochs, BATCH);
     }
 
     /** Purges what is due now, then keeps doing so every second. */
     public synchronized void start() {
         // Sessions still waiting for a retry from before a restart are reported from the start.
-        failing = rows.failing();
+        failing = sessions.failingPurges();
         int purged = sweep().purged();
         if (purged > 0) {
             LOG.info(() -> purged + " session(s) whose deadline passed while the appliance was down were purged at start-up");
@@ -81,7 +77,7 @@ public class RetentionSweeper {
         outcome.epochFailure().ifPresent(e -> LOG.warning("Destroying ended key epochs failed and is retried on the next sweep: "
                 + e.getClass().getName()));
         if (outcome.failed() > 0 || failing > 0) {
-            failing = rows.failing();
+            failing = sessions.failingPurges();
         }
         return outcome;
     }
@@ -93,7 +89,7 @@ public class RetentionSweeper {
 
     private void failed(String sessionId, java.time.Instant at, Exception cause) {
         int attempts = purge.failed(sessionId, at, cause, PurgeBackoff.DEFAULT);
-        Throwable root = SessionPurge.rootOf(cause);
+        Throwable root = PurgeSession.rootOf(cause);
         // Class and place only: messages may carry ids or storage keys.
         StackTraceElement where = root.getStackTrace().length > 0 ? root.getStackTrace()[0] : null;
         LOG.warning("A session's purge failed (attempt " + attempts + ") and will be retried; the others go on: "

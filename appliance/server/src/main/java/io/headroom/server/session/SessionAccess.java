@@ -16,13 +16,16 @@ import jakarta.servlet.http.HttpServletRequest;
 public class SessionAccess {
 
     @Inject
-    SessionService sessions;
+    SessionRepository sessions;
 
     @Inject
     ClientGuard guard;
 
     @Inject
     java.time.Clock clock;
+
+    @Inject
+    io.headroom.server.guard.ApplianceSecrets secrets;
 
     /**
      * @throws ProblemException 404 for an unknown session, a wrong token or a session past its
@@ -31,7 +34,7 @@ public class SessionAccess {
     public SessionEntity authorize(String id, String authorizationHeader, HttpServletRequest request) {
         String client = guard.clientOf(request);
         guard.checkNotBlocked(client);
-        SessionEntity session = sessions.find(id, BearerToken.from(authorizationHeader)).orElseThrow(() -> {
+        SessionEntity session = find(id, BearerToken.from(authorizationHeader)).orElseThrow(() -> {
             guard.recordFailure(client);
             return notFound();
         });
@@ -41,6 +44,21 @@ public class SessionAccess {
             throw notFound();
         }
         return session;
+    }
+
+    /**
+     * The session with this id whose token is {@code token}; empty when either is wrong, so a
+     * caller cannot tell an unknown session from a wrong token.
+     */
+    private java.util.Optional<SessionEntity> find(String id, String token) {
+        if (id == null || token == null || id.length() > 32 || token.length() > 128) {
+            return java.util.Optional.empty();
+        }
+        SessionEntity s = sessions.find(id).orElse(null);
+        String expected = s == null ? null : s.tokenHash();
+        // Hash even when there is no session, so timing does not tell the two cases apart.
+        boolean matches = secrets.tokenHasher().matches(token, expected == null ? "" : expected);
+        return matches && s != null ? java.util.Optional.of(s) : java.util.Optional.empty();
     }
 
     /** The answer for any session that is not there (for this caller). */

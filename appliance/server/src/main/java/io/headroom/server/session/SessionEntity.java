@@ -140,7 +140,7 @@ public class SessionEntity {
     }
 
     /** The purge begins (again, after a failed attempt): nothing new is recorded from now on. */
-    void beginPurge(SessionRows.Reason reason) {
+    void beginPurge(PurgeSession.Reason reason) {
         if (state != SessionState.PURGING) {
             state = SessionState.PURGING;
             purgeReason = reason.text;

@@ -33,7 +33,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SessionResource {
 
     @Inject
-    SessionService sessions;
+    OpenSession opening;
+
+    @Inject
+    ShortenDeadline shortening;
 
     @Inject
     ClientGuard guard;
@@ -42,7 +45,7 @@ public class SessionResource {
     CurrentSession current;
 
     @Inject
-    SessionPurge purge;
+    PurgeSession purge;
 
     @Inject
     java.time.Clock clock;
@@ -71,9 +74,9 @@ public class SessionResource {
         if (body.invitation() != null) {
             guard.checkNotBlocked(client);
         }
-        SessionService.OpenedSession opened;
+        OpenSession.Opened opened;
         try {
-            opened = sessions.open(body.consent(), body.policyVersion(), body.invitation());
+            opened = opening.open(body.consent(), body.policyVersion(), body.invitation());
         } catch (ProblemException e) {
             if (e.type() == ProblemType.INVITATION_INVALID) {
                 guard.recordFailure(client);
@@ -110,7 +113,7 @@ public class SessionResource {
     public SessionView shorten(@PathParam("id") String id,
                                DeadlineRequest body) {
         SessionEntity session = current.get();
-        return SessionView.of(sessions.shortenDeadline(session.id(), body));
+        return SessionView.of(shortening.shorten(session.id(), body));
     }
 
     @SessionRoute
@@ -126,8 +129,8 @@ public class SessionResource {
     public Response delete(@PathParam("id") String id) {
         SessionEntity session = current.get();
         try {
-            purge.purge(session.id(), SessionRows.Reason.ON_REQUEST);
-        } catch (SessionPurge.Incomplete e) {
+            purge.purge(session.id(), PurgeSession.Reason.ON_REQUEST);
+        } catch (PurgeSession.Incomplete e) {
             // The key is destroyed and the session closed; the retention timer finishes the rest.
             purge.failed(session.id(), clock.instant(), e, PurgeBackoff.DEFAULT);
             return Response.accepted(new DeletionPending(

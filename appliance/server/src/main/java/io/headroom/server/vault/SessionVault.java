@@ -11,8 +11,6 @@ import io.headroom.vault.VaultException;
 import io.headroom.vault.WrappedKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,15 +28,7 @@ import java.util.Optional;
  * before a session's blobs are: without it they are noise.
  */
 @ApplicationScoped
-public class SessionVault {
-
-    /** An unwrapped data key and its id; close it to zero the key. */
-    public record OpenKey(String keyId, DataKey key) implements AutoCloseable {
-        @Override
-        public void close() {
-            key.destroy();
-        }
-    }
+public class SessionVault implements SessionKeys {
 
     private final SecureRandom random = new SecureRandom();
     private final RandomTokens ids = new RandomTokens(random);
@@ -46,8 +36,8 @@ public class SessionVault {
     private volatile KeyProvider keys;
     private volatile KeyEpochs epochs;
 
-    @PersistenceContext(unitName = "headroom")
-    EntityManager em;
+    @Inject
+    SessionKeyRepository rows;
 
     @Inject
     Clock clock;
@@ -81,10 +71,7 @@ public class SessionVault {
         return e;
     }
 
-    /** The key epoch of a deadline, and when that epoch's key is destroyed. */
-    public record Epoch(long number, Instant keyDestroyedBy) {
-    }
-
+    @Override
     public Epoch epochOf(Instant deadline) {
         long n = epochs().epochOf(deadline);
         return new Epoch(n, epochs().endOf(n));
@@ -100,6 +87,7 @@ public class SessionVault {
      * {@code deadline} is the session's, read by the caller in the same transaction.
      */
     @Transactional(Transactional.TxType.MANDATORY)
+    @Override
     public OpenKey keyForWriting(String sessionId, Instant deadline) throws VaultException {
         Optional<OpenKey> existing = keyForReading(sessionId);
         if (existing.isPresent()) {
@@ -109,7 +97,7 @@ public class SessionVault {
         // Wrapped under its deadline's epoch key, which dies with the epoch (and so with every copy).
         WrappedKey wrapped = epochs().wrap(key, deadline);
         String keyId = ids.hexId();
-        em.persist(new SessionKeyEntity(sessionId, keyId, wrapped.kekId(), wrapped.wrapped(), clock.instant()));
+        rows.add(new SessionKeyEntity(sessionId, keyId, wrapped.kekId(), wrapped.wrapped(), clock.instant()));
         return new OpenKey(keyId, key);
     }
 
@@ -118,8 +106,9 @@ public class SessionVault {
      * deadline's epoch, in the caller's transaction, so it dies with that (earlier) epoch.
      */
     @Transactional(Transactional.TxType.MANDATORY)
+    @Override
     public void deadlineMoved(String sessionId, Instant newDeadline) throws VaultException {
-        SessionKeyEntity row = em.find(SessionKeyEntity.class, sessionId);
+        SessionKeyEntity row = rows.find(sessionId).orElse(null);
         if (row == null) {
             return; // nothing stored yet: the key, when made, takes the new deadline's epoch
         }
@@ -132,8 +121,9 @@ public class SessionVault {
 
     /** The session's key, if it has one. */
     @Transactional(Transactional.TxType.SUPPORTS)
+    @Override
     public Optional<OpenKey> keyForReading(String sessionId) throws VaultException {
-        SessionKeyEntity row = em.find(SessionKeyEntity.class, sessionId);
+        SessionKeyEntity row = rows.find(sessionId).orElse(null);
         if (row == null) {
             return Optional.empty();
         }
@@ -146,13 +136,11 @@ public class SessionVault {
      * any blob is touched. Returns whether there was one.
      */
     @Transactional(Transactional.TxType.MANDATORY)
+    @Override
     public boolean destroyKey(String sessionId) {
-        SessionKeyEntity row = em.find(SessionKeyEntity.class, sessionId);
-        if (row != null) {
-            em.remove(row);
-            return true;
-        }
-        return false;
+        Optional<SessionKeyEntity> row = rows.find(sessionId);
+        row.ifPresent(rows::remove);
+        return row.isPresent();
     }
 
     public InputStream seal(InputStream plaintext, OpenKey key, BlobAddress address) {
