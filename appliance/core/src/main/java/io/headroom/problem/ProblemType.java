@@ -11,7 +11,6 @@ public enum ProblemType {
     CONSENT_REQUIRED(400, "Consent is required"),
     UNAUTHORIZED(401, "Sign-in required"),
     TOO_MANY_PHOTOS(409, "Too many photos"),
-    SESSION_CLOSED(409, "The session takes no more photos"),
     NO_PHOTOS(409, "No photos yet"),
     UNKNOWN_STYLE(400, "Unknown style"),
     PHOTO_TOO_LARGE(413, "Photo too large"),
