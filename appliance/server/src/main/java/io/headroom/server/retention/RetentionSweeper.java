@@ -2,10 +2,8 @@ package io.headroom.server.retention;
 
 import io.headroom.retention.PurgeBackoff;
 import io.headroom.retention.PurgeSweep;
-import io.headroom.server.audit.AuditLog;
 import io.headroom.server.session.PurgeSession;
 import io.headroom.server.session.SessionRepository;
-import io.headroom.server.vault.SessionVault;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -43,10 +41,7 @@ public class RetentionSweeper {
     Clock clock;
 
     @Inject
-    SessionVault vault;
-
-    @Inject
-    AuditLog audit;
+    EndKeyEpochs epochs;
 
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService scheduler;
@@ -57,7 +52,7 @@ public class RetentionSweeper {
 
     @PostConstruct
     void init() {
-        sweep = new PurgeSweep(sessions::due, id -> purge.purge(id, PurgeSession.Reason.DEADLINE), this::failed, this::endEpochs, BATCH);
+        sweep = new PurgeSweep(sessions::due, id -> purge.purge(id, PurgeSession.Reason.DEADLINE), this::failed, epochs::endedBy, BATCH);
     }
 
     /** Purges what is due now, then keeps doing so every second. */
@@ -94,15 +89,6 @@ public class RetentionSweeper {
         StackTraceElement where = root.getStackTrace().length > 0 ? root.getStackTrace()[0] : null;
         LOG.warning("A session's purge failed (attempt " + attempts + ") and will be retried; the others go on: "
                 + root.getClass().getName() + " at " + where);
-    }
-
-    private int endEpochs(java.time.Instant now) throws Exception {
-        int destroyed = vault.destroyEndedEpochs(now);
-        if (destroyed > 0) {
-            audit.record("key-epochs-destroyed", destroyed + " epoch key(s)");
-            LOG.info(() -> destroyed + " key epoch(s) ended: their keys are destroyed");
-        }
-        return destroyed;
     }
 
     private void sweepQuietly() {

@@ -140,6 +140,22 @@ public class PurgeSession {
     }
 
     /**
+     * Delete now, as the session's person asks: the purge above, at once. Returns true when
+     * everything is gone (the receipt is issued); false when the key is destroyed and the session
+     * closed but storage did not finish: the attempt is recorded and the retention timer finishes
+     * the rest after its back-off, then issues the receipt.
+     */
+    public boolean deleteNow(String sessionId) {
+        try {
+            purge(sessionId, Reason.ON_REQUEST);
+            return true;
+        } catch (Incomplete e) {
+            failed(sessionId, clock.instant(), e, PurgeBackoff.DEFAULT);
+            return false;
+        }
+    }
+
+    /**
      * Records a failed attempt, in a transaction of its own: the session is retried after the
      * back-off for its count of failures in a row, and the audit log says so (the cause's class
      * only: messages of storage and database errors may carry keys or ids). Returns that count,

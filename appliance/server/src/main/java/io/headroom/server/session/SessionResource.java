@@ -2,7 +2,6 @@ package io.headroom.server.session;
 
 import io.headroom.problem.ProblemException;
 import io.headroom.problem.ProblemType;
-import io.headroom.retention.PurgeBackoff;
 import io.headroom.server.admission.AddsData;
 import io.headroom.server.guard.ClientGuard;
 import jakarta.inject.Inject;
@@ -47,8 +46,6 @@ public class SessionResource {
     @Inject
     PurgeSession purge;
 
-    @Inject
-    java.time.Clock clock;
 
     /** The answer when "delete everything now" closed the session but storage has not finished. */
     public record DeletionPending(String detail) {
@@ -127,12 +124,8 @@ public class SessionResource {
             + "and the appliance retries until it has, then issues the receipt")
     @APIResponse(responseCode = "404", description = "No such session for this token")
     public Response delete(@PathParam("id") String id) {
-        SessionEntity session = current.get();
-        try {
-            purge.purge(session.id(), PurgeSession.Reason.ON_REQUEST);
-        } catch (PurgeSession.Incomplete e) {
+        if (!purge.deleteNow(current.get().id())) {
             // The key is destroyed and the session closed; the retention timer finishes the rest.
-            purge.failed(session.id(), clock.instant(), e, PurgeBackoff.DEFAULT);
             return Response.accepted(new DeletionPending(
                     "Your photos can no longer be opened: their key is destroyed. Deleting the stored copies did not finish; "
                             + "the appliance keeps trying and issues your receipt when it is done.")).build();

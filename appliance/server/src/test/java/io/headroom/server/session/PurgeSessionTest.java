@@ -175,4 +175,17 @@ class PurgeSessionTest {
 
         assertEquals("deleted-on-request", receipts.issued.get(s.receiptId()).get("reason"));
     }
+
+    @Test
+    void deleteNowSaysWhetherEverythingIsGoneAndLeavesTheRestToTheTimer() throws Exception {
+        storedSession("s1", 3);
+        storedSession("s2", 3);
+        sealed.failDeletionAfter(1);
+
+        assertFalse(purge.deleteNow("s1"), "storage did not finish");
+        assertFalse(keys.has("s1"), "but the key is gone at once");
+        assertTrue(audit.events.get(0).startsWith("purge-failed: attempt 1"), "the timer retries it: " + audit.events);
+        assertTrue(purge.deleteNow("s2"));
+        assertTrue(sessions.find("s2").isEmpty());
+    }
 }
