@@ -38,6 +38,8 @@ public final class PhotoCleaner {
     }
 
     private static final float JPEG_QUALITY = 0.92f;
+    /** Cameras write 1 scan, progressive encoders about 10; libjpeg's own guard is in the hundreds. */
+    static final int MAX_JPEG_SCANS = 100;
 
     private final IntakeLimits limits;
     private final DecodeBudget budget;
@@ -68,7 +70,16 @@ public final class PhotoCleaner {
                             : "This file is not a JPEG, PNG or WebP photo. Please send one of those.");
             default -> { }
         }
-        MetadataInventory.Inventory inventory = MetadataInventory.of(upload, format);
+        MetadataInventory.Inventory inventory;
+        try {
+            inventory = MetadataInventory.of(upload, format);
+        } catch (RuntimeException e) {
+            throw unreadable(); // a header or metadata segment that contradicts itself
+        }
+        if (format == SniffedFormat.JPEG && scans(upload) > MAX_JPEG_SCANS) {
+            // Each scan is a pass over the whole image: thousands of them are a way to burn CPU.
+            throw unreadable();
+        }
         BufferedImage upright = decodeUpright(upload, format, inventory.orientation());
         try {
             boolean alpha = upright.getColorModel().hasAlpha();
@@ -116,6 +127,17 @@ public final class PhotoCleaner {
         } finally {
             reader.dispose();
         }
+    }
+
+    /** Start-of-scan markers in a JPEG (0xFF 0xDA cannot occur inside entropy-coded data, where 0xFF is stuffed). */
+    static int scans(byte[] jpeg) {
+        int n = 0;
+        for (int i = 0; i + 1 < jpeg.length; i++) {
+            if (jpeg[i] == (byte) 0xFF && jpeg[i + 1] == (byte) 0xDA) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Warnings that mean missing or broken pixels; others (an ICC profile's rendering intent, say) are harmless. */
