@@ -37,10 +37,23 @@ public final class ConfigKeys {
             "failed token guesses per client address within the window");
     public static final Setting<Duration> GUARD_WINDOW = new Setting<>("headroom.guard.window", "PT10M", positive(),
             "the window of failed token guesses");
+    public static final Setting<Integer> LIMIT_SESSION_OPENS = new Setting<>("headroom.limits.session-opens-per-minute", "10", atLeast(1),
+            "sessions one client address may open per minute; then 429");
+    public static final Setting<Integer> LIMIT_JOBS_PER_SESSION = new Setting<>("headroom.limits.jobs-per-session", "2", atLeast(1),
+            "queued or running jobs one session may have at once; then 429 too-many-jobs");
+    public static final Setting<Integer> LIMIT_STREAMS_PER_SESSION = new Setting<>("headroom.limits.streams-per-session", "4", atLeast(1),
+            "progress streams (SSE) one session may hold open at once; then 429");
+    public static final Setting<ByteSize> LIMIT_UPLOAD_PER_MINUTE = new Setting<>("headroom.limits.upload-bytes-per-minute", "250MB",
+            ByteSize::parse, "bytes one session may upload per minute; then 429");
+    public static final Setting<Integer> LIMIT_SIGN_IN_CONCURRENCY = new Setting<>("headroom.limits.sign-in-concurrency", "2", atLeast(1),
+            "operator sign-ins whose password hash (Argon2id, 19 MiB) is computed at once; more wait a second, then 429");
+    public static final Setting<io.headroom.guard.TrustedProxies> TRUSTED_PROXIES = new Setting<>("headroom.http.trusted-proxies", null,
+            io.headroom.guard.TrustedProxies::parse,
+            "optional: reverse proxies (addresses or CIDR ranges) whose Forwarded / X-Forwarded-For name the client; unset: none");
     public static final Setting<Integer> LOCKOUT_MAX_FAILURES = new Setting<>("headroom.operators.lockout.max-failures", "5", atLeast(1),
-            "wrong passwords in a row before an operator account locks");
+            "wrong passwords in a row from one address before an operator name locks for that address");
     public static final Setting<Duration> LOCKOUT_DURATION = new Setting<>("headroom.operators.lockout.duration", "PT15M", positive(),
-            "how long a locked operator account stays locked");
+            "how long a locked operator name stays locked for that address");
     public static final Setting<Duration> OPERATOR_TOKEN_LIFETIME = new Setting<>("headroom.operators.token-lifetime", "PT12H", positive(),
             "how long a console sign-in lasts");
     public static final Setting<Duration> INVITATION_LIFETIME = new Setting<>("headroom.invitations.lifetime", "P7D", positive(),
@@ -94,7 +107,8 @@ public final class ConfigKeys {
 
     /** Every key, in the order {@code config/headroom.properties} documents them. */
     public static final List<Setting<?>> ALL = List.of(DATA_DIR, KEYS_DIR, RETENTION, KEY_EPOCH, SESSIONS_OPEN, POLICY_VERSION,
-            GUARD_MAX_FAILURES, GUARD_WINDOW, LOCKOUT_MAX_FAILURES, LOCKOUT_DURATION, OPERATOR_TOKEN_LIFETIME, INVITATION_LIFETIME,
+            GUARD_MAX_FAILURES, GUARD_WINDOW, LIMIT_SESSION_OPENS, LIMIT_JOBS_PER_SESSION, LIMIT_STREAMS_PER_SESSION,
+            LIMIT_UPLOAD_PER_MINUTE, LIMIT_SIGN_IN_CONCURRENCY, TRUSTED_PROXIES, LOCKOUT_MAX_FAILURES, LOCKOUT_DURATION, OPERATOR_TOKEN_LIFETIME, INVITATION_LIFETIME,
             DISK_RESERVE, RETRY_AFTER, PLUGINS_DIR, PLUGINS_REQUIRE_SIGNATURE, PLUGINS_TRUSTED_KEYS, STORAGE_DRIVER, MAX_FILE_SIZE,
             MAX_PIXELS, MAX_PHOTOS, DECODE_BUDGET_PIXELS, DECODE_WAIT, KEYSTORE_PASSPHRASE, MODELS_DIR, INFERENCE_DEVICE,
             INFERENCE_THREADS, JOB_WORKERS, JOB_QUEUE_CAPACITY, BEST_PHOTOS, ASPECTS, MIN_EYE_DISTANCE, JPEG_QUALITY, AI_DISCLOSURE,

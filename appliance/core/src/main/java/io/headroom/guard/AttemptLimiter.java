@@ -17,16 +17,16 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class AttemptLimiter {
 
-    private record Window(Instant start, int failures) {
+    private record Window(Instant start, long failures) {
     }
 
-    private final int maxFailures;
+    private final long maxFailures;
     private final Duration window;
     private final int maxKeys;
     private final Clock clock;
     private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
 
-    public AttemptLimiter(int maxFailures, Duration window, int maxKeys, Clock clock) {
+    public AttemptLimiter(long maxFailures, Duration window, int maxKeys, Clock clock) {
         if (maxFailures < 1 || window.isNegative() || window.isZero() || maxKeys < 1) {
             throw new IllegalArgumentException("limiter settings must be positive");
         }
@@ -55,13 +55,35 @@ public final class AttemptLimiter {
 
     /** Records one failed attempt by {@code key}. */
     public void recordFailure(String key) {
+        record(key, 1);
+    }
+
+    /** Records {@code amount} against {@code key}'s budget (attempts, requests or bytes). */
+    public void record(String key, long amount) {
         Instant now = clock.instant();
         if (windows.size() >= maxKeys && !windows.containsKey(key)) {
             pruneExpired(now);
         }
         windows.compute(key, (k, w) -> w == null || !now.isBefore(end(w))
-                ? new Window(now, 1)
-                : new Window(w.start(), w.failures() + 1));
+                ? new Window(now, amount)
+                : new Window(w.start(), w.failures() + amount));
+    }
+
+    /**
+     * As a rate limit: how long {@code key} must wait, or, when it may go on now, empty after
+     * counting this one request against it.
+     */
+    public Optional<Duration> tryAcquire(String key) {
+        Optional<Duration> wait = blockedFor(key);
+        if (wait.isEmpty()) {
+            record(key, 1);
+        }
+        return wait;
+    }
+
+    /** Whether {@code key} is counted here, or there is room to count it (expired windows dropped first). */
+    public boolean admits(String key) {
+        return windows.containsKey(key) || windows.size() < maxKeys || pruneExpired(clock.instant());
     }
 
     /** Forgets the failures of {@code key}, for example after a successful sign-in. */

@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +20,7 @@ import javax.sql.DataSource;
  */
 public final class JdbcOperatorRepository implements OperatorRepository {
 
-    private static final String COLUMNS = "id, name, role, password_hash, failed_attempts, locked_until";
+    private static final String COLUMNS = "id, name, role, password_hash";
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -91,8 +90,8 @@ public final class JdbcOperatorRepository implements OperatorRepository {
     }
 
     @Override
-    public Optional<Operator> lockByName(String name) {
-        return with("SELECT " + COLUMNS + " FROM operators WHERE name = ? FOR UPDATE", ps -> {
+    public Optional<Operator> findByName(String name) {
+        return with("SELECT " + COLUMNS + " FROM operators WHERE name = ?", ps -> {
             ps.setString(1, name);
             return one(ps);
         });
@@ -111,30 +110,13 @@ public final class JdbcOperatorRepository implements OperatorRepository {
             if (!rs.next()) {
                 return Optional.empty();
             }
-            long locked = rs.getLong(6);
-            Instant lockedUntil = rs.wasNull() ? null : Instant.ofEpochMilli(locked);
-            return Optional.of(new Operator(rs.getString(1), rs.getString(2), OperatorRole.of(rs.getString(3)), rs.getString(4),
-                    new Lockout.AccountGuard(rs.getInt(5), lockedUntil)));
+            return Optional.of(new Operator(rs.getString(1), rs.getString(2), OperatorRole.of(rs.getString(3)), rs.getString(4)));
         }
     }
 
     @Override
-    public void guard(String id, Lockout.AccountGuard guard) {
-        with("UPDATE operators SET failed_attempts = ?, locked_until = ? WHERE id = ?", ps -> {
-            ps.setInt(1, guard.failedAttempts());
-            if (guard.lockedUntil() == null) {
-                ps.setNull(2, Types.BIGINT);
-            } else {
-                ps.setLong(2, guard.lockedUntil().toEpochMilli());
-            }
-            ps.setString(3, id);
-            return ps.executeUpdate();
-        });
-    }
-
-    @Override
     public void signedIn(String id, Instant at) {
-        with("UPDATE operators SET failed_attempts = 0, locked_until = NULL, last_sign_in_at = ? WHERE id = ?", ps -> {
+        with("UPDATE operators SET last_sign_in_at = ? WHERE id = ?", ps -> {
             ps.setLong(1, at.toEpochMilli());
             ps.setString(2, id);
             return ps.executeUpdate();

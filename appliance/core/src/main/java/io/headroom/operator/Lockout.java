@@ -5,9 +5,10 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Account lockout after repeated failed sign-ins: after {@code maxFailures} consecutive
- * failures the account is locked for {@code duration}. A successful sign-in resets the count.
- * The state lives in the database, so a restart does not unlock an account.
+ * Lockout after repeated failed sign-ins: after {@code maxFailures} consecutive failures the
+ * sign-in is locked for {@code duration}. A successful sign-in resets the count. What is locked is
+ * an account for one client address ({@link SignInLockout}), so nobody can lock an operator out
+ * from elsewhere.
  */
 public record Lockout(int maxFailures, Duration duration) {
 

@@ -16,7 +16,7 @@ import java.util.Optional;
 public interface OperatorRepository {
 
     /** An operator account as stored. */
-    record Operator(String id, String name, OperatorRole role, String passwordHash, Lockout.AccountGuard guard) {
+    record Operator(String id, String name, OperatorRole role, String passwordHash) {
         @Override
         public String toString() {
             return "Operator[" + name + ", " + role.roleName() + "]"; // never the hash
@@ -44,15 +44,11 @@ public interface OperatorRepository {
     /** Every operator by name. */
     List<Listed> list();
 
-    /** The operator of this name, locked until the caller's transaction ends (sign-in counts failures under it). */
-    Optional<Operator> lockByName(String name);
+    Optional<Operator> findByName(String name);
 
     Optional<Operator> find(String id);
 
-    /** Records the account's failed sign-ins and lockout. */
-    void guard(String id, Lockout.AccountGuard guard);
-
-    /** A sign-in succeeded at {@code at}: failures are forgotten. */
+    /** A sign-in succeeded at {@code at}. */
     void signedIn(String id, Instant at);
 
     void addToken(String tokenHash, String operatorId, Instant createdAt, Instant expiresAt);

@@ -14,6 +14,7 @@ public enum ProblemType {
     NO_PHOTOS(409, "No photos yet"),
     UNKNOWN_STYLE(400, "Unknown style"),
     PHOTO_TOO_LARGE(413, "Photo too large"),
+    REQUEST_TOO_LARGE(413, "Request too large"),
     UNSUPPORTED_PHOTO_FORMAT(415, "Unsupported photo format"),
     HEIC_NOT_SUPPORTED(415, "HEIC photos are not supported yet"),
     PHOTO_DIMENSIONS_TOO_LARGE(422, "Photo dimensions too large"),
@@ -28,6 +29,8 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     ACCOUNT_LOCKED(423, "Account locked"),
     TOO_MANY_ATTEMPTS(429, "Too many attempts"),
+    TOO_MANY_REQUESTS(429, "Too many requests"),
+    TOO_MANY_JOBS(429, "Too many jobs"),
     INTERNAL_ERROR(500, "Something went wrong on the appliance"),
     INSUFFICIENT_STORAGE(503, "The appliance is low on disk space"),
     BUSY(503, "The appliance is busy");

@@ -48,6 +48,9 @@ public final class ItDeployment {
         config.put("headroom.models.dir", Path.of("../../installer/models").toAbsolutePath().normalize().toString());
         // The build machine may be short of disk; admission is tested with its own setting.
         config.put("headroom.admission.disk-reserve", "1MiB");
+        // Tests open many sessions and jobs from one address; the limits are tested with their own settings.
+        config.put("headroom.limits.session-opens-per-minute", "10000");
+        config.put("headroom.limits.jobs-per-session", "50");
     }
 
     public Path data() {

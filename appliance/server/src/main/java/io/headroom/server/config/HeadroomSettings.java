@@ -38,6 +38,8 @@ public class HeadroomSettings {
     private int guardMaxFailures;
     private Duration guardWindow;
     private Lockout lockout;
+    private io.headroom.guard.Limits limits;
+    private io.headroom.guard.TrustedProxies trustedProxies;
     private Duration operatorTokenLifetime;
     private Duration invitationLifetime;
     private ByteSize diskReserve;
@@ -78,6 +80,10 @@ public class HeadroomSettings {
         guardMaxFailures = ConfigKeys.GUARD_MAX_FAILURES.in(source);
         guardWindow = ConfigKeys.GUARD_WINDOW.in(source);
         lockout = new Lockout(ConfigKeys.LOCKOUT_MAX_FAILURES.in(source), ConfigKeys.LOCKOUT_DURATION.in(source));
+        limits = new io.headroom.guard.Limits(ConfigKeys.LIMIT_SESSION_OPENS.in(source), ConfigKeys.LIMIT_JOBS_PER_SESSION.in(source),
+                ConfigKeys.LIMIT_STREAMS_PER_SESSION.in(source), ConfigKeys.LIMIT_UPLOAD_PER_MINUTE.in(source),
+                ConfigKeys.LIMIT_SIGN_IN_CONCURRENCY.in(source));
+        trustedProxies = ConfigKeys.TRUSTED_PROXIES.optionalIn(source).orElse(io.headroom.guard.TrustedProxies.NONE);
         operatorTokenLifetime = ConfigKeys.OPERATOR_TOKEN_LIFETIME.in(source);
         invitationLifetime = ConfigKeys.INVITATION_LIFETIME.in(source);
         diskReserve = ConfigKeys.DISK_RESERVE.in(source);
@@ -217,6 +223,16 @@ public class HeadroomSettings {
 
     public Duration guardWindow() {
         return guardWindow;
+    }
+
+    /** What one visitor may take ({@code headroom.limits.*}). */
+    public io.headroom.guard.Limits limits() {
+        return limits;
+    }
+
+    /** The reverse proxies whose word on the client's address is taken. */
+    public io.headroom.guard.TrustedProxies trustedProxies() {
+        return trustedProxies;
     }
 
     public Lockout lockout() {

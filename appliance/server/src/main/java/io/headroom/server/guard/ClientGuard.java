@@ -1,6 +1,6 @@
 package io.headroom.server.guard;
 
-import io.headroom.guard.AttemptLimiter;
+import io.headroom.guard.ClientLimiter;
 import io.headroom.problem.ProblemException;
 import io.headroom.problem.ProblemType;
 import io.headroom.server.config.HeadroomSettings;
@@ -9,13 +9,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
- * Rate-limits guessing per client address: session tokens, invitation codes and operator
- * passwords all count against the same budget, so one address cannot try many secrets.
+ * What one client address may do: guess (session tokens, invitation codes and operator passwords
+ * all count against one budget, so one address cannot try many secrets) and open sessions. Both
+ * budgets are counted per address, and per network (/24, /64) once very many addresses are seen,
+ * so a flood limits its own networks and never everyone.
  *
- * <p>The client address is the connection's peer address; forwarded headers are not trusted,
- * since anyone can set them.
+ * <p>The client's address is the connection's, unless the connection comes from a trusted reverse
+ * proxy ({@code headroom.http.trusted-proxies}): anyone can send forwarding headers.
  */
 @ApplicationScoped
 public class ClientGuard {
@@ -28,20 +31,23 @@ public class ClientGuard {
     @Inject
     Clock clock;
 
-    private AttemptLimiter limiter;
+    private ClientLimiter guesses;
+    private ClientLimiter sessionOpens;
 
     @PostConstruct
     void init() {
-        limiter = new AttemptLimiter(settings.guardMaxFailures(), settings.guardWindow(), MAX_TRACKED_CLIENTS, clock);
+        guesses = new ClientLimiter(settings.guardMaxFailures(), settings.guardWindow(), MAX_TRACKED_CLIENTS, clock);
+        sessionOpens = new ClientLimiter(settings.limits().sessionOpensPerMinute(), Duration.ofMinutes(1), MAX_TRACKED_CLIENTS, clock);
     }
 
     public String clientOf(HttpServletRequest request) {
-        return request.getRemoteAddr();
+        return settings.trustedProxies().clientOf(request.getRemoteAddr(), request.getHeader("Forwarded"),
+                request.getHeader("X-Forwarded-For"));
     }
 
     /** @throws ProblemException 429 with Retry-After when this client has guessed wrong too often */
     public void checkNotBlocked(String client) {
-        limiter.blockedFor(client).ifPresent(wait -> {
+        guesses.blockedFor(client).ifPresent(wait -> {
             throw new ProblemException(ProblemType.TOO_MANY_ATTEMPTS,
                     "Too many attempts with a wrong token, code or password from your address. Please wait before trying again.",
                     wait);
@@ -49,6 +55,14 @@ public class ClientGuard {
     }
 
     public void recordFailure(String client) {
-        limiter.recordFailure(client);
+        guesses.record(client, 1);
+    }
+
+    /** Counts a session opened by this client. @throws ProblemException 429 with Retry-After past the limit */
+    public void admitSessionOpen(String client) {
+        sessionOpens.tryAcquire(client).ifPresent(wait -> {
+            throw new ProblemException(ProblemType.TOO_MANY_REQUESTS,
+                    "Too many sessions were opened from your address in the last minute. Please wait a moment and try again.", wait);
+        });
     }
 }

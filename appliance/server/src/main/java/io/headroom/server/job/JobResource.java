@@ -28,6 +28,7 @@ import jakarta.ws.rs.sse.SseEventSink;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -84,6 +85,15 @@ public class JobResource {
     @Inject
     JobEvents events;
 
+    @Inject
+    StreamSlots slots;
+
+    @Inject
+    io.headroom.server.config.HeadroomSettings settings;
+
+    /** When a session with all its streams open may try again. */
+    private static final java.time.Duration STREAM_RETRY = java.time.Duration.ofSeconds(10);
+
     @SessionRoute
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -94,6 +104,7 @@ public class JobResource {
     @APIResponse(responseCode = "202", description = "Queued; follow it at the job's address or its /events stream")
     @APIResponse(responseCode = "400", description = "Unknown style or photo")
     @APIResponse(responseCode = "409", description = "No photos uploaded yet")
+    @APIResponse(responseCode = "429", description = "The session has as many jobs queued or running as it may; see Retry-After")
     @APIResponse(responseCode = "503", description = "The queue is full or the disk low; see Retry-After")
     public Response create(@PathParam("id") String id, JobRequest body) {
         SessionEntity session = current.get();
@@ -112,6 +123,9 @@ public class JobResource {
             throw new ProblemException(ProblemType.NO_PHOTOS, "Upload some photos first; 5 to 20 good ones work best.");
         }
         List<String> chosen = body == null || body.photos() == null ? List.of() : body.photos();
+        if (chosen.size() > existing.size() || chosen.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new ProblemException(ProblemType.INVALID_REQUEST, "Name each of the session's photos at most once.");
+        }
         if (!existing.containsAll(chosen)) {
             throw new ProblemException(ProblemType.INVALID_REQUEST, "Some of the photos named are not in this session.");
         }
@@ -143,37 +157,62 @@ public class JobResource {
     @Operation(summary = "Follow a job", description = "Server-Sent Events: a 'progress' event with {state, progress} at every step; "
             + "the stream ends when the job is done, failed or cancelled.")
     @APIResponse(responseCode = "200", description = "The event stream")
+    @APIResponse(responseCode = "429", description = "The session has as many streams open as it may; see Retry-After")
     public void events(@PathParam("id") String id, @PathParam("jid") String jobId,
                        @Context SseEventSink sink, @Context Sse sse) {
         SessionEntity session = current.get();
         JobEntity job = find(session, jobId);
+        if (!slots.take(session.id(), settings.limits().streamsPerSession())) {
+            throw new ProblemException(ProblemType.TOO_MANY_REQUESTS, "This session has as many progress streams open as it may. "
+                    + "Close one (or read the job's state instead), then try again.", STREAM_RETRY);
+        }
+        AtomicBoolean ended = new AtomicBoolean();
         Consumer<JobEvents.Progress> listener = new Consumer<>() {
             @Override
             public void accept(JobEvents.Progress p) {
-                send(sink, sse, p);
-                if (p.state().finished()) {
-                    events.unsubscribe(jobId, this);
-                    sink.close();
+                // A client that went away is dropped at the next event: unsubscribed, its slot given back.
+                if (!send(sink, sse, p) || p.state().finished()) {
+                    end(this);
+                }
+            }
+
+            private void end(Consumer<JobEvents.Progress> self) {
+                events.unsubscribe(jobId, self);
+                closeQuietly(sink);
+                if (ended.compareAndSet(false, true)) {
+                    slots.giveBack(session.id());
                 }
             }
         };
         events.subscribe(jobId, listener);
         // The state now, after subscribing, so no step between reading and listening is missed.
         JobEntity now = store.find(session.id(), jobId).orElse(job);
-        send(sink, sse, new JobEvents.Progress(now.id(), now.state(), now.progress()));
-        if (now.state().finished()) {
-            events.unsubscribe(jobId, listener);
-            sink.close();
+        listener.accept(new JobEvents.Progress(now.id(), now.state(), now.progress()));
+    }
+
+    /** Sends one event; false when the stream is closed (its client went away). */
+    private static boolean send(SseEventSink sink, Sse sse, JobEvents.Progress p) {
+        // The worker and this request may both send on one stream: one at a time per stream.
+        synchronized (sink) {
+            if (sink.isClosed()) {
+                return false;
+            }
+            sink.send(sse.newEventBuilder().name("progress").mediaType(MediaType.APPLICATION_JSON_TYPE)
+                            .data(String.class, JSON.toJson(Map.of("state", p.state().wireName(), "progress", p.progress()))).build())
+                    .whenComplete((done, failure) -> {
+                        if (failure != null) {
+                            closeQuietly(sink); // the next event finds it closed
+                        }
+                    });
+            return true;
         }
     }
 
-    private static void send(SseEventSink sink, Sse sse, JobEvents.Progress p) {
-        // The worker and this request may both send on one stream: one at a time per stream.
-        synchronized (sink) {
-            if (!sink.isClosed()) {
-                sink.send(sse.newEventBuilder().name("progress").mediaType(MediaType.APPLICATION_JSON_TYPE)
-                        .data(String.class, JSON.toJson(Map.of("state", p.state().wireName(), "progress", p.progress()))).build());
-            }
+    private static void closeQuietly(SseEventSink sink) {
+        try {
+            sink.close();
+        } catch (RuntimeException e) {
+            // already gone
         }
     }
 

@@ -3,7 +3,10 @@ package io.headroom.server.job;
 import io.headroom.job.JobState;
 import io.headroom.plugin.api.storage.StorageKey;
 import io.headroom.security.RandomTokens;
+import io.headroom.problem.ProblemException;
+import io.headroom.problem.ProblemType;
 import io.headroom.server.audit.AuditLog;
+import io.headroom.server.config.HeadroomSettings;
 import io.headroom.server.db.Transactions;
 import io.headroom.server.headshot.HeadshotEntity;
 import io.headroom.server.headshot.HeadshotRepository;
@@ -12,11 +15,13 @@ import io.headroom.server.session.SessionEntity;
 import io.headroom.server.session.SessionRepository;
 import io.headroom.server.vault.SealedBlobs;
 import io.headroom.server.vault.SessionKeys;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -58,11 +63,39 @@ public class JobStore implements SessionBelongings {
     @Inject
     Event<JobEvents.Progress> events;
 
+    @Inject
+    HeadroomSettings settings;
+
+    /** From the settings at start (a unit test sets it directly). */
+    int jobsPerSession;
+
+    /** When a session at its job limit may ask again: about the time one job takes. */
+    private static final Duration BUSY_RETRY = Duration.ofSeconds(30);
+
+    @PostConstruct
+    void init() {
+        jobsPerSession = settings.limits().jobsPerSession();
+    }
+
+    /**
+     * Queues a job for the session, if it has fewer than {@code headroom.limits.jobs-per-session}
+     * queued or running: counted with the session's row locked, so two requests at once cannot pass
+     * the limit together.
+     *
+     * @throws ProblemException 429 {@code too-many-jobs} with Retry-After at the limit
+     */
     public JobEntity create(String sessionId, List<String> styles, List<String> photoIds, boolean cutout) {
         JobEntity job = new JobEntity(random.id(), sessionId, styles, photoIds, cutout, clock.instant());
         return transactions.inNew(() -> {
-                jobs.add(job);
-                return job;
+            sessions.lock(sessionId);
+            long unfinished = jobs.of(sessionId).stream().filter(j -> !j.state().finished()).count();
+            if (unfinished >= jobsPerSession) {
+                throw new ProblemException(ProblemType.TOO_MANY_JOBS, "This session has " + unfinished
+                        + " job(s) queued or running, as many as one session may. Wait for one to finish, then ask again.",
+                        BUSY_RETRY);
+            }
+            jobs.add(job);
+            return job;
         });
     }
 

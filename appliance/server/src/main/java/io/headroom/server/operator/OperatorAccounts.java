@@ -1,15 +1,18 @@
 package io.headroom.server.operator;
 
-import io.headroom.operator.Lockout;
+import io.headroom.guard.ConcurrencyLimit;
+import io.headroom.operator.OperatorRepository;
+import io.headroom.operator.SignInLockout;
 import io.headroom.problem.ProblemException;
 import io.headroom.problem.ProblemType;
 import io.headroom.security.PasswordHasher;
 import io.headroom.security.RandomTokens;
+import io.headroom.server.audit.AuditLog;
 import io.headroom.server.config.HeadroomSettings;
 import io.headroom.server.guard.ApplianceSecrets;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import io.headroom.operator.OperatorRepository;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,36 +51,56 @@ public class OperatorAccounts {
     @Inject
     Clock clock;
 
+    @Inject
+    AuditLog audit;
+
+    private SignInLockout lockouts;
+    private ConcurrencyLimit hashing;
+
+    @PostConstruct
+    void init() {
+        lockouts = new SignInLockout(settings.lockout(), 100_000, clock);
+        hashing = new ConcurrencyLimit(settings.limits().signInConcurrency(), Duration.ofSeconds(1),
+                "Too many sign-ins are being checked at once. Please try again in a moment.");
+    }
+
     /**
-     * Signs an operator in. Failures are committed (not rolled back) so the lockout counts them.
+     * Signs an operator in from {@code client}. An unknown name and a wrong password get the same
+     * answer, body and (the password hashed against a decoy) time; failures are counted per name
+     * and client address, so a lock never reaches the operator at another address, and a lock of
+     * an unknown name reads exactly like one of a real name. At most {@code sign-in-concurrency}
+     * hashes run at once. Only a success writes to the database (its last sign-in and its token);
+     * a lock is written to the audit log, in this transaction.
      *
-     * @throws ProblemException 401 for a wrong name or password, 423 while the account is locked
+     * @throws ProblemException 401 for a wrong name or password, 423 while the name is locked for
+     *                          this address, 429 when too many sign-ins are being checked at once
      */
     @Transactional(dontRollbackOn = ProblemException.class)
-    public SignIn signIn(String name, char[] password) {
+    public SignIn signIn(String name, char[] password, String client) {
         try {
-            Instant now = clock.instant();
-            Optional<OperatorRepository.Operator> found = name == null || name.length() > 64 ? Optional.empty() : operators.lockByName(name);
-            if (found.isEmpty()) {
-                passwords.verify(password, decoyHash);
+            if (name == null || name.isEmpty() || name.length() > 64) {
                 throw wrongCredentials();
             }
-            OperatorRepository.Operator operator = found.get();
-            Lockout lockout = settings.lockout();
-            Optional<Duration> locked = operator.guard().lockedFor(now);
+            Optional<Duration> locked = lockouts.lockedFor(name, client);
             if (locked.isPresent()) {
                 throw lockedOut(locked.get());
             }
-            if (!passwords.verify(password, operator.passwordHash())) {
-                Lockout.AccountGuard after = lockout.afterFailure(operator.guard(), now);
-                operators.guard(operator.id(), after);
-                Optional<Duration> nowLocked = after.lockedFor(now);
+            Optional<OperatorRepository.Operator> found = operators.findByName(name);
+            boolean matches = hashing.run(() -> passwords.verify(password, found.map(OperatorRepository.Operator::passwordHash).orElse(decoyHash)));
+            if (found.isEmpty() || !matches) {
+                Optional<Duration> nowLocked = lockouts.failed(name, client);
                 if (nowLocked.isPresent()) {
-                    LOG.warning(() -> "An operator account was locked after " + lockout.maxFailures() + " failed sign-ins");
+                    LOG.warning(() -> "An operator name was locked for one address after " + settings.lockout().maxFailures()
+                            + " failed sign-ins");
+                    audit.record("sign-in-locked", (found.isPresent() ? "operator " + found.get().name() : "an unknown operator name")
+                            + " locked for one client address after " + settings.lockout().maxFailures() + " failed sign-ins");
                     throw lockedOut(nowLocked.get());
                 }
                 throw wrongCredentials();
             }
+            OperatorRepository.Operator operator = found.get();
+            lockouts.succeeded(name, client);
+            Instant now = clock.instant();
             operators.signedIn(operator.id(), now);
             String token = random.capability();
             Instant expiresAt = now.plus(settings.operatorTokenLifetime());
@@ -113,7 +136,7 @@ public class OperatorAccounts {
 
     private static ProblemException lockedOut(Duration left) {
         return new ProblemException(ProblemType.ACCOUNT_LOCKED,
-                "This operator account is locked after too many wrong passwords. Try again in "
-                        + Math.max(1, (left.toSeconds() + 59) / 60) + " minutes, or ask an admin.", left);
+                "Too many wrong passwords for this name from your address. Try again in "
+                        + Math.max(1, (left.toSeconds() + 59) / 60) + " minutes.", left);
     }
 }

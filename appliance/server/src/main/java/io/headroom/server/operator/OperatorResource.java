@@ -44,8 +44,8 @@ public class OperatorResource {
     @Operation(summary = "Sign in as an operator", description = "Answers with a bearer token for /api/admin/**.")
     @APIResponse(responseCode = "200", description = "Signed in")
     @APIResponse(responseCode = "401", description = "Wrong name or password")
-    @APIResponse(responseCode = "423", description = "Account locked after repeated failures")
-    @APIResponse(responseCode = "429", description = "Too many failures from this address")
+    @APIResponse(responseCode = "423", description = "This name is locked for this address after repeated failures (an unknown name too)")
+    @APIResponse(responseCode = "429", description = "Too many failures from this address, or too many sign-ins at once")
     public OperatorAccounts.SignIn signIn(SignInRequest body) {
         if (body == null || body.name() == null || body.password() == null) {
             throw new ProblemException(ProblemType.INVALID_REQUEST, "Send {\"name\": …, \"password\": …}.");
@@ -53,7 +53,7 @@ public class OperatorResource {
         String client = guard.clientOf(request);
         guard.checkNotBlocked(client);
         try {
-            return accounts.signIn(body.name(), body.password().toCharArray());
+            return accounts.signIn(body.name(), body.password().toCharArray(), client);
         } catch (ProblemException e) {
             guard.recordFailure(client);
             throw e;

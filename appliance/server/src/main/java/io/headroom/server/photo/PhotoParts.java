@@ -21,6 +21,9 @@ final class PhotoParts implements UploadPhotos.Parts {
 
     private final FileItemInputIterator parts;
     private final long maxBytes;
+    private int count;
+    /** Photos a session may hold, and then some for form fields a browser adds. */
+    static final int MAX_PARTS = 40;
 
     PhotoParts(HttpServletRequest request, long maxBytes) {
         if (!JakartaServletFileUpload.isMultipartContent(request)) {
@@ -29,7 +32,12 @@ final class PhotoParts implements UploadPhotos.Parts {
         }
         this.maxBytes = maxBytes;
         try {
-            this.parts = new JakartaServletFileUpload<>().getItemIterator(request);
+            JakartaServletFileUpload<?, ?> upload = new JakartaServletFileUpload<>();
+            // Every part, form fields included, and the whole request are bounded (a photo's own
+            // limit is checked below, so it gets its 413).
+            upload.setFileSizeMax(maxBytes + 1);
+            upload.setSizeMax((maxBytes + 1) * MAX_PARTS);
+            this.parts = upload.getItemIterator(request);
         } catch (IOException e) {
             throw malformed();
         }
@@ -40,6 +48,9 @@ final class PhotoParts implements UploadPhotos.Parts {
         try {
             while (parts.hasNext()) {
                 FileItemInput part = parts.next();
+                if (++count > MAX_PARTS) {
+                    throw new ProblemException(ProblemType.INVALID_REQUEST, "An upload has at most " + MAX_PARTS + " parts.");
+                }
                 if (part.isFormField()) {
                     continue; // plain form values carry no photo
                 }

@@ -41,6 +41,9 @@ public class PhotoResource {
     UploadPhotos uploads;
 
     @Inject
+    UploadBudget budget;
+
+    @Inject
     CurrentSession current;
 
     @Context
@@ -59,10 +62,12 @@ public class PhotoResource {
     @APIResponse(responseCode = "413", description = "A file is too large")
     @APIResponse(responseCode = "415", description = "Not JPEG, PNG or WebP (HEIC gets advice)")
     @APIResponse(responseCode = "422", description = "Damaged file, or too many pixels")
+    @APIResponse(responseCode = "429", description = "The session uploaded as much as it may this minute; see Retry-After")
     @APIResponse(responseCode = "503", description = "Busy decoding other photos, or low on disk; see Retry-After")
     public Response upload(@PathParam("id") String id) {
         SessionEntity session = current.get();
-        List<PhotoView> stored = uploads.upload(session.id(), new PhotoParts(request, uploads.maxBytes()));
+        budget.check(session.id());
+        List<PhotoView> stored = uploads.upload(session.id(), budget.counted(session.id(), new PhotoParts(request, uploads.maxBytes())));
         return Response.status(Response.Status.CREATED).entity(stored).build();
     }
 

@@ -61,6 +61,7 @@ public class SessionResource {
     @APIResponse(responseCode = "201", description = "Session opened")
     @APIResponse(responseCode = "400", description = "No consent, or a malformed request")
     @APIResponse(responseCode = "403", description = "Sessions are by invitation only and the invitation is missing or cannot be used")
+    @APIResponse(responseCode = "429", description = "Too many sessions opened from this address in the last minute; see Retry-After")
     @APIResponse(responseCode = "503", description = "Low on disk space or busy; see Retry-After")
     public Response open(CreateSessionRequest body, @Context UriInfo uri) {
         if (body == null) {
@@ -71,6 +72,7 @@ public class SessionResource {
         if (body.invitation() != null) {
             guard.checkNotBlocked(client);
         }
+        guard.admitSessionOpen(client);
         OpenSession.Opened opened;
         try {
             opened = opening.open(body.consent(), body.policyVersion(), body.invitation());

@@ -113,6 +113,7 @@ class RunJobTest {
         store.sealed = sealed;
         store.clock = clock;
         store.transactions = tx;
+        store.jobsPerSession = 10;
         store.events = new Announcements();
         run.store = store;
         run.photos = TestPhotos.service(photoRows, sealed);
@@ -275,5 +276,26 @@ class RunJobTest {
         assertEquals(JobState.CANCELLED, job.state());
         assertEquals(0, pipeline.renders);
         assertTrue(headshots.rows.isEmpty());
+    }
+
+    @Test
+    void aSessionHasAtMostItsLimitOfJobsQueuedOrRunningAndOthersAreStillServed() throws Exception {
+        store.jobsPerSession = 2;
+        JobEntity one = store.create("s1", List.of("natural"), List.of(), false);
+        store.create("s1", List.of("natural"), List.of(), false);
+
+        io.headroom.problem.ProblemException limited = org.junit.jupiter.api.Assertions.assertThrows(io.headroom.problem.ProblemException.class,
+                () -> store.create("s1", List.of("natural"), List.of(), false));
+        assertEquals(io.headroom.problem.ProblemType.TOO_MANY_JOBS, limited.type());
+        assertTrue(limited.retryAfter().isPresent());
+        assertEquals(2, jobs.of("s1").size(), "nothing was queued");
+        tx.inNew(() -> {
+            sessions.add(TestSessions.open("s2", clock.instant(), Duration.ofHours(1)));
+            return null;
+        });
+        store.create("s2", List.of("natural"), List.of(), false);
+
+        run.run(one.id(), pipeline);
+        store.create("s1", List.of("natural"), List.of(), false); // a finished job frees its place
     }
 }
