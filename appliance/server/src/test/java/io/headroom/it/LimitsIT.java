@@ -37,6 +37,8 @@ class LimitsIT {
                 .with("headroom.limits.upload-bytes-per-minute", "1MB")
                 .with("headroom.operators.lockout.max-failures", "3")
                 .with("headroom.guard.max-failures", "1000")
+                .with("headroom.limits.jobs-per-session", "1")
+                .with("headroom.limits.streams-per-session", "1")
                 .withOperator("ada", OperatorRole.ADMIN, PASSWORD)
                 .war();
     }
@@ -125,5 +127,43 @@ class LimitsIT {
         String jobs = "api/sessions/" + s.getString("id") + "/jobs";
         api.post(jobs, "{\"styles\": [\"natural\"], \"photos\": [" + "\"x\",".repeat(2000) + "\"x\"]}",
                 from("203.0.113.50", bearer(s.getString("token")))).problem(409, "no-photos");
+    }
+
+    @Test
+    void aSessionHasAtMostItsJobsAndStreamsWhileAnotherSessionIsServed() throws Exception {
+        Api api = new Api(base);
+        JsonObject s = api.post("api/sessions", "{\"consent\": true}", from("192.0.2.60")).json();
+        JsonObject other = api.post("api/sessions", "{\"consent\": true}", from("192.0.2.61")).json();
+        String[] auth = bearer(s.getString("token"));
+        String[] otherAuth = bearer(other.getString("token"));
+        String session = "api/sessions/" + s.getString("id");
+        assertEquals(201, api.postFiles(session + "/photos", "photo", List.of(Photos.bytes("london_005_neutral.jpg")), auth).status());
+        assertEquals(201, api.postFiles("api/sessions/" + other.getString("id") + "/photos", "photo",
+                List.of(Photos.bytes("lisa_webcam_01.jpg")), otherAuth).status());
+        // Three styles with cut-outs: a job of some seconds, far longer than the requests below.
+        String job = "{\"styles\": [\"natural\", \"creative/high-key-bw\", \"corporate/navy-gradient\"], \"cutout\": true}";
+        Api.Reply first = api.post(session + "/jobs", job, auth);
+        assertEquals(202, first.status(), first.raw().body());
+        Api.Reply second = api.post(session + "/jobs", job, auth);
+        second.problem(429, "too-many-jobs");
+        assertTrue(Long.parseLong(second.header("Retry-After")) >= 1);
+        assertEquals(202, api.post("api/sessions/" + other.getString("id") + "/jobs", "{\"styles\": [\"natural\"]}", otherAuth).status(),
+                "another session's job is taken");
+
+        String events = session + "/jobs/" + first.json().getString("id") + "/events";
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        java.net.http.HttpResponse<java.util.stream.Stream<String>> open = client.send(java.net.http.HttpRequest.newBuilder(
+                        new java.net.URI(base.toString() + events)).header("Accept", "text/event-stream").header(auth[0], auth[1]).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofLines());
+        assertEquals(200, open.statusCode());
+        Api.Reply another = api.get(events, auth);
+        another.problem(429, "too-many-requests");
+        // The first stream ends with its job; then its place is free again.
+        List<String> rest = open.body().filter(l -> l.startsWith("data:")).filter(l -> l.contains("\"done\"") || l.contains("\"failed\""))
+                .limit(1).toList();
+        assertEquals(1, rest.size(), "the stream ran to the job's end");
+        open.body().close();
+        List<String> again = api.events(events, d -> d.contains("\"done\"") || d.contains("\"failed\""), auth);
+        assertTrue(again.get(again.size() - 1).contains("\"done\""), again.toString());
     }
 }
