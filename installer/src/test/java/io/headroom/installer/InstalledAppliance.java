@@ -126,7 +126,8 @@ final class InstalledAppliance {
     /**
      * The appliance's first answer to {@code GET path} that comes from the application itself,
      * polled from the moment the process starts: until the application is deployed the server
-     * answers with its own HTML 404 page, and before that it does not listen at all.
+     * answers with its own HTML 404 page, and before that it does not listen at all; while the
+     * application starts, its start-up gate answers 503.
      */
     java.net.http.HttpResponse<String> firstApplicationAnswer(String path) throws InterruptedException {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
@@ -134,7 +135,8 @@ final class InstalledAppliance {
             try {
                 java.net.http.HttpResponse<String> r = HTTP.send(java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create("http://127.0.0.1:" + port + path)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-                if (r.headers().firstValue("Content-Type").map(t -> t.contains("json")).orElse(false)) {
+                // A 503 is the start-up gate: nothing is served before start-up has finished.
+                if (r.statusCode() != 503 && r.headers().firstValue("Content-Type").map(t -> t.contains("json")).orElse(false)) {
                     return r;
                 }
             } catch (IOException notListeningYet) {
