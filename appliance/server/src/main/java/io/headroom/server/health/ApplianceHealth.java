@@ -41,10 +41,19 @@ public class ApplianceHealth implements HealthCheck {
                 .withData("storage", storage.detail())
                 .withData("inference", models.deviceLabel())
                 .withData("purgesFailing", failingPurges);
+        java.util.List<String> warnings = new java.util.ArrayList<>();
         if (failingPurges > 0) {
             // Still up: those sessions are closed and their keys destroyed; storage is retried.
-            response.withData("warning", failingPurges + " session purge(s) failed and are retried with back-off; "
+            warnings.add(failingPurges + " session purge(s) failed and are retried with back-off; "
                     + "see the audit log and the storage driver's health");
+        }
+        retention.recentBackwardJump().ifPresent(jump -> {
+            response.withData("clockJumpedBack", jump.by().negated().toString());
+            warnings.add("the wall clock went back by " + jump.by().negated() + " at " + jump.at()
+                    + "; deadlines are wall-clock times, so purges run that much later: set the clock right (see docs/security.md)");
+        });
+        if (!warnings.isEmpty()) {
+            response.withData("warning", String.join("; ", warnings));
         }
         return response.build();
     }

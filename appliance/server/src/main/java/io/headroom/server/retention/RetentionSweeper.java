@@ -1,7 +1,9 @@
 package io.headroom.server.retention;
 
+import io.headroom.retention.ClockWatch;
 import io.headroom.retention.PurgeBackoff;
 import io.headroom.retention.PurgeSweep;
+import io.headroom.server.audit.AuditLog;
 import io.headroom.server.session.PurgeSession;
 import io.headroom.server.session.SessionRepository;
 import jakarta.annotation.PostConstruct;
@@ -11,6 +13,8 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -43,6 +47,15 @@ public class RetentionSweeper {
     @Inject
     EndKeyEpochs epochs;
 
+    @Inject
+    AuditLog audit;
+
+    /** How long /health shows a backward jump of the wall clock. */
+    static final Duration CLOCK_WARNING_FOR = Duration.ofHours(24);
+
+    private ClockWatch clockWatch;
+    private volatile ClockWatch.Jump lastBackwardJump;
+
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService scheduler;
 
@@ -52,6 +65,7 @@ public class RetentionSweeper {
 
     @PostConstruct
     void init() {
+        clockWatch = new ClockWatch(clock, System::nanoTime, Duration.ofMinutes(1));
         sweep = new PurgeSweep(sessions::due, id -> purge.purge(id, PurgeSession.Reason.DEADLINE), this::failed, epochs::endedBy, BATCH);
     }
 
@@ -68,6 +82,7 @@ public class RetentionSweeper {
 
     /** One sweep: every due session on its own, then the ended key epochs. */
     public PurgeSweep.Outcome sweep() {
+        clockWatch.look().ifPresent(this::clockJumped);
         PurgeSweep.Outcome outcome = sweep.run(clock);
         outcome.epochFailure().ifPresent(e -> LOG.warning("Destroying ended key epochs failed and is retried on the next sweep: "
                 + e.getClass().getName()));
@@ -80,6 +95,29 @@ public class RetentionSweeper {
     /** Sessions whose purge failed and waits for its retry (a warning on {@code /health}). */
     public long failingPurges() {
         return failing;
+    }
+
+    /**
+     * A jump of the wall clock: deadlines are wall-clock times, so a clock set back purges late by
+     * as much; the operator hears of it in the log, the audit log and on /health. A forward jump
+     * only means that what became due is purged now.
+     */
+    private void clockJumped(ClockWatch.Jump jump) {
+        if (jump.backwards()) {
+            lastBackwardJump = jump;
+            LOG.warning(() -> "The wall clock went back by " + jump.by().negated() + ": purges run that much later until it is set right");
+            audit.record("clock-jumped-back", "the wall clock went back by " + jump.by().negated()
+                    + "; deadlines are wall-clock times, so purges run that much later until the clock is set right");
+        } else {
+            LOG.info(() -> "The wall clock went forward by " + jump.by() + "; what became due is purged now");
+            audit.record("clock-jumped-forward", "the wall clock went forward by " + jump.by() + "; what became due is purged now");
+        }
+    }
+
+    /** A backward jump of the wall clock within the last day, for /health. */
+    public Optional<ClockWatch.Jump> recentBackwardJump() {
+        ClockWatch.Jump j = lastBackwardJump;
+        return j != null && clock.instant().isBefore(j.at().plus(CLOCK_WARNING_FOR)) ? Optional.of(j) : Optional.empty();
     }
 
     private void failed(String sessionId, java.time.Instant at, Exception cause) {
