@@ -120,10 +120,14 @@ public class LocalFsStorageDriver implements StorageDriver {
 
     @Override
     public List<StorageKey> list(String prefix) throws StorageException {
-        if (!Files.isDirectory(root)) {
+        // Only the prefix's own folder is walked: a session's purge need not read every other
+        // session's files, nor trip over folders their purges are removing meanwhile.
+        String trimmed = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+        Path start = trimmed.isEmpty() ? root : root.resolve(new StorageKey(trimmed).value());
+        if (!Files.exists(start)) {
             return List.of();
         }
-        try (Stream<Path> files = Files.walk(root)) {
+        try (Stream<Path> files = Files.walk(start)) {
             return files.filter(Files::isRegularFile)
                     .filter(p -> !p.getFileName().toString().startsWith(TEMP_PREFIX))
                     .map(p -> root.relativize(p).toString().replace(java.io.File.separatorChar, '/'))
@@ -132,6 +136,8 @@ public class LocalFsStorageDriver implements StorageDriver {
                     .filter(k -> k.hasPrefix(prefix))
                     .sorted(java.util.Comparator.comparing(StorageKey::value))
                     .toList();
+        } catch (NoSuchFileException e) {
+            return List.of(); // the prefix's folder went (its last object deleted) since it was looked at
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new StorageException("localfs: listing failed", e);
         }
