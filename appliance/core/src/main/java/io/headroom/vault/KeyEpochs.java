@@ -111,18 +111,22 @@ public final class KeyEpochs {
         return wrapped.kekId().startsWith(PREFIX);
     }
 
+    /** The epoch whose key wrapped a data key wrapped by {@link #wrap}. */
+    public static long epochNumber(WrappedKey wrapped) throws VaultException {
+        try {
+            return Long.parseLong(wrapped.kekId().substring(PREFIX.length()));
+        } catch (RuntimeException e) {
+            throw new VaultException("Not an epoch-wrapped key");
+        }
+    }
+
     /**
      * Unwraps a data key wrapped by {@link #wrap}.
      *
      * @throws VaultException when its epoch key has been destroyed (the data is gone for good)
      */
     public DataKey unwrap(WrappedKey wrapped) throws VaultException {
-        long epoch;
-        try {
-            epoch = Long.parseLong(wrapped.kekId().substring(PREFIX.length()));
-        } catch (RuntimeException e) {
-            throw new VaultException("Not an epoch-wrapped key");
-        }
+        long epoch = epochNumber(wrapped);
         WrappedKey stored;
         synchronized (this) {
             stored = epochs.get(epoch);

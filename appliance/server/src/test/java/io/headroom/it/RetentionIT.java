@@ -132,15 +132,22 @@ class RetentionIT {
         assertTrue(Receipts.verify(a, key) && Receipts.verify(b, key));
     }
 
-    /** "Delete 1 hour after I download": sooner is allowed, later never; the purge follows the new deadline and its key epoch. */
+    /**
+     * "Delete 1 hour after I download": sooner is allowed, later never; the purge follows the new
+     * deadline and its key epoch. A copy of the data directory made before the change holds the key
+     * wrapped under the original epoch: the receipt says so, and the copy indeed opens until that
+     * epoch ends, and not after.
+     */
     @Test
-    void aPersonCanAskForDeletionSoonerButNeverLater() {
+    void aPersonCanAskForDeletionSoonerButNeverLater(@org.junit.jupiter.api.io.TempDir Path copy) throws Exception {
         JsonObject s = api.openSession();
         String id = s.getString("id");
         String token = s.getString("token");
         assertEquals(201, api.postFiles("api/sessions/" + id + "/photos", "photo", List.of(Photos.bytes("london_006_neutral.jpg")),
                 bearer(token)).status());
         Instant original = Instant.parse(s.getString("deletesAt"));
+        copyTree(DEPLOYMENT.data(), copy);
+        io.headroom.vault.WrappedKey copied = wrappedKeyIn(copy, id);
 
         Api.Reply sooner = api.post("api/sessions/" + id + "/deadline", "{\"in\": \"PT1H\"}", bearer(token));
         assertEquals(200, sooner.status(), sooner.raw().body());
@@ -160,6 +167,41 @@ class RetentionIT {
         @SuppressWarnings("unchecked")
         Map<String, Object> epoch = (Map<String, Object>) receipt.get("keyEpoch");
         assertTrue(Instant.parse((String) epoch.get("keyDestroyedBy")).isBefore(original), "the key moved to the earlier epoch: " + epoch);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> earlier = (Map<String, Object>) epoch.get("earlierCopies");
+        assertEquals(io.headroom.vault.KeyEpochs.epochNumber(copied), earlier.get("epoch"), "the receipt names the copy's epoch: " + epoch);
+        Instant earlierEnd = Instant.parse((String) earlier.get("keyDestroyedBy"));
+        assertTrue(earlierEnd.isAfter(original), "the original deadline's epoch ends after it: " + earlier);
+        assertTrue(Instant.parse((String) earlier.get("madeBefore")).isAfter(original.minus(Duration.ofHours(25))), earlier.toString());
+
+        // The new epoch has ended and its key is gone; the copy, as the receipt says, still opens with the keys directory.
+        awaitEpochGone((Long) epoch.get("epoch"));
+        epochsNow().unwrap(copied).destroy();
+
+        // Past the end the receipt names for earlier copies: the copy yields nothing any more.
+        assertEquals(204, api.post("api/test/clock?advance=PT26H", "").status());
+        awaitEpochGone((Long) earlier.get("epoch"));
+        io.headroom.vault.VaultException gone = org.junit.jupiter.api.Assertions.assertThrows(io.headroom.vault.VaultException.class,
+                () -> epochsNow().unwrap(copied), "the copy's data key no longer opens");
+        assertTrue(gone.getMessage().contains("destroyed"), gone.getMessage());
+    }
+
+    /** The epoch keys as the keys directory holds them now. */
+    private static io.headroom.vault.KeyEpochs epochsNow() throws io.headroom.vault.VaultException {
+        io.headroom.vault.KeyProvider master = io.headroom.vault.KeystoreKeyProvider.openOrCreate(DEPLOYMENT.keys(), null,
+                new java.security.SecureRandom());
+        return io.headroom.vault.KeyEpochs.open(DEPLOYMENT.keys(), master, Duration.ofHours(1), new java.security.SecureRandom());
+    }
+
+    /** Waits until the appliance has destroyed an epoch's key (the sweep after the clock moved). */
+    private static void awaitEpochGone(long epoch) throws IOException {
+        Instant end = Instant.now().plusSeconds(30);
+        while (Files.readString(DEPLOYMENT.keys().resolve("key-epochs.json")).contains("\"epoch\":" + epoch + ",")
+                && Instant.now().isBefore(end)) {
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(100).toNanos()); // between polls
+        }
+        assertFalse(Files.readString(DEPLOYMENT.keys().resolve("key-epochs.json")).contains("\"epoch\":" + epoch + ","),
+                "epoch " + epoch + " ended and its key was destroyed");
     }
 
     /**
@@ -254,28 +296,24 @@ class RetentionIT {
                 bearer(s.getString("token"))).status());
         copyTree(DEPLOYMENT.data(), copy);
         io.headroom.vault.WrappedKey wrapped = wrappedKeyIn(copy, id);
-        io.headroom.vault.KeyProvider master = io.headroom.vault.KeystoreKeyProvider.openOrCreate(DEPLOYMENT.keys(), null,
-                new java.security.SecureRandom());
         // Before: the copy's wrapped key opens with the keys directory, so the check below can fail.
-        io.headroom.vault.KeyEpochs.open(DEPLOYMENT.keys(), master, Duration.ofHours(1), new java.security.SecureRandom()).unwrap(wrapped).destroy();
+        epochsNow().unwrap(wrapped).destroy();
 
         assertEquals(204, api.post("api/test/clock?advance=PT26H", "").status()); // past the deadline and its epoch
         assertTrue(receiptAppears(s.getString("receiptId"), Duration.ofSeconds(30)));
-        Instant end = Instant.now().plusSeconds(30);
-        String epoch = wrapped.kekId().substring("epoch:".length());
-        while (Files.readString(DEPLOYMENT.keys().resolve("key-epochs.json")).contains("\"epoch\":" + epoch) && Instant.now().isBefore(end)) {
-            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(100).toNanos()); // between polls
-        }
-        io.headroom.vault.KeyEpochs after = io.headroom.vault.KeyEpochs.open(DEPLOYMENT.keys(), master, Duration.ofHours(1),
-                new java.security.SecureRandom());
+        long epoch = io.headroom.vault.KeyEpochs.epochNumber(wrapped);
+        awaitEpochGone(epoch);
         io.headroom.vault.VaultException gone = org.junit.jupiter.api.Assertions.assertThrows(io.headroom.vault.VaultException.class,
-                () -> after.unwrap(wrapped), "the copy's data key no longer opens");
+                () -> epochsNow().unwrap(wrapped), "the copy's data key no longer opens");
         assertTrue(gone.getMessage().contains("destroyed"), gone.getMessage());
+        io.headroom.vault.KeyProvider master = io.headroom.vault.KeystoreKeyProvider.openOrCreate(DEPLOYMENT.keys(), null,
+                new java.security.SecureRandom());
         org.junit.jupiter.api.Assertions.assertThrows(io.headroom.vault.VaultException.class, () -> master.unwrap(wrapped),
                 "nor with the master key directly");
         @SuppressWarnings("unchecked")
         Map<String, Object> keyEpoch = (Map<String, Object>) receipt(s.getString("receiptId")).get("keyEpoch");
-        assertEquals(Long.parseLong(epoch), keyEpoch.get("epoch"), "the receipt names the epoch whose key went");
+        assertEquals(epoch, keyEpoch.get("epoch"), "the receipt names the epoch whose key went");
+        assertFalse(keyEpoch.containsKey("earlierCopies"), "the key never moved: " + keyEpoch);
     }
 
     private static io.headroom.vault.WrappedKey wrappedKeyIn(Path dataCopy, String sessionId) throws java.sql.SQLException {

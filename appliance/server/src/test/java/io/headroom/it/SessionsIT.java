@@ -136,7 +136,7 @@ class SessionsIT {
         JsonObject ours = health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
                 .filter(c -> c.getString("name").equals("headroom")).findFirst().orElseThrow();
         assertEquals(HeadroomVersion.current(), ours.getJsonObject("data").getString("version"));
-        assertEquals("12", ours.getJsonObject("data").getString("schema"));
+        assertEquals("13", ours.getJsonObject("data").getString("schema"));
         assertEquals("H2 " + System.getProperty("headroom.h2.version"), ours.getJsonObject("data").getString("database"),
                 "the application's pinned H2 serves the database, not the server's bundled one");
     }

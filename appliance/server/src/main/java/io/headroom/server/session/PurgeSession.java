@@ -231,11 +231,29 @@ public class PurgeSession {
         fields.put("deadline", s.deletesAt().toString());
         fields.put("deletedAt", clock.instant().toString());
         fields.put("deleted", deleted);
-        SessionKeys.Epoch epoch = keys.epochOf(s.deletesAt());
-        fields.put("keyEpoch", Map.of("epoch", epoch.number(), "keyDestroyedBy", epoch.keyDestroyedBy().toString()));
+        fields.put("keyEpoch", keyEpoch(s));
         receipts.issue(s.receiptId(), fields);
         audit.record("session-purged", reason + ": " + count(lines, "photos") + " photo(s), " + count(lines, "headshots") + " headshot(s)"
                 + (s.purgeAttempts() > 0 ? " after " + (s.purgeAttempts() + 1) + " attempts" : ""));
+    }
+
+    /**
+     * Which epoch key wraps the session's data key, and when it is destroyed; for a key wrapped
+     * anew under an earlier epoch (delete sooner), also the epoch of the copies made before: the
+     * database's superseded pages and every copy of the data directory made before the change hold
+     * the key wrapped under it, until it ends.
+     */
+    private Map<String, Object> keyEpoch(SessionEntity s) {
+        SessionKeys.Epoch epoch = keys.epochOf(s.deletesAt());
+        Map<String, Object> keyEpoch = new LinkedHashMap<>();
+        keyEpoch.put("epoch", epoch.number());
+        keyEpoch.put("keyDestroyedBy", epoch.keyDestroyedBy().toString());
+        s.earlierKeyEpoch().ifPresent(n -> {
+            SessionKeys.Epoch earlier = keys.epoch(n);
+            keyEpoch.put("earlierCopies", Map.of("madeBefore", s.keyRewrappedAt().toString(), "epoch", earlier.number(),
+                    "keyDestroyedBy", earlier.keyDestroyedBy().toString()));
+        });
+        return keyEpoch;
     }
 
     private static long count(List<SessionBelongings.Deleted> lines, String what) {

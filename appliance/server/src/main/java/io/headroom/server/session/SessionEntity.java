@@ -61,6 +61,12 @@ public class SessionEntity {
     @Column(name = "PURGED_OBJECTS", nullable = false)
     private long purgedObjects;
 
+    @Column(name = "EARLIER_KEY_EPOCH")
+    private Long earlierKeyEpoch;
+
+    @Column(name = "KEY_REWRAPPED_AT")
+    private Instant keyRewrappedAt;
+
     protected SessionEntity() {
         // for JPA
     }
@@ -104,6 +110,28 @@ public class SessionEntity {
             throw new IllegalArgumentException("a deadline only ever moves earlier");
         }
         this.deletesAt = deadline;
+    }
+
+    /**
+     * The session's data key was just wrapped anew, at {@code now}, out of key epoch
+     * {@code previous} into an earlier one. The first such epoch is kept: it is the latest the key
+     * was ever wrapped under, so every older copy of the wrapped key dies when it ends.
+     */
+    void keyMovedOutOf(long previous, Instant now) {
+        if (earlierKeyEpoch == null) {
+            earlierKeyEpoch = previous;
+        }
+        keyRewrappedAt = now;
+    }
+
+    /** The latest key epoch the data key was wrapped under before a delete-sooner, if it ever moved. */
+    public java.util.Optional<Long> earlierKeyEpoch() {
+        return java.util.Optional.ofNullable(earlierKeyEpoch);
+    }
+
+    /** When the data key was last wrapped anew under an earlier epoch (null when it never was). */
+    public Instant keyRewrappedAt() {
+        return keyRewrappedAt;
     }
 
     public Instant consentAt() {

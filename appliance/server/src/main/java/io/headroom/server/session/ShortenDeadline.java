@@ -22,7 +22,9 @@ import java.time.Instant;
  * never under the policy's minimum from now. The request is checked before any transaction; then,
  * in one transaction with the session's row locked, the deadline moves, the data key is wrapped
  * anew under the new deadline's key epoch and every stored object's deadline follows, so all of it
- * moves or none.
+ * moves or none. When the key leaves an epoch, the session remembers which one (the first it
+ * left, the latest of all), because the copy wrapped under it is not gone before that epoch ends:
+ * the receipt says so.
  */
 @ApplicationScoped
 public class ShortenDeadline {
@@ -73,7 +75,7 @@ public class ShortenDeadline {
             }
             s.shortenTo(deadline);
             try {
-                keys.deadlineMoved(sessionId, deadline);
+                keys.deadlineMoved(sessionId, deadline).ifPresent(left -> s.keyMovedOutOf(left.number(), now));
             } catch (VaultException e) {
                 throw new IllegalStateException("Moving the session's key to the earlier key epoch failed", e);
             }

@@ -36,8 +36,13 @@ public interface SessionKeys {
     /**
      * The session's deadline moved earlier: its data key is wrapped anew under the key of the new
      * deadline's epoch, in the caller's transaction, so it dies with that (earlier) epoch.
+     *
+     * @return the epoch the key was wrapped under until now, when that is another one than the new
+     *         deadline's: the copy wrapped under it lives on in the database's superseded pages and
+     *         in every copy of the data directory made before, until that epoch ends; empty when
+     *         the session has no key yet or its key stays in the same epoch
      */
-    void deadlineMoved(String sessionId, Instant newDeadline) throws VaultException;
+    Optional<Epoch> deadlineMoved(String sessionId, Instant newDeadline) throws VaultException;
 
     /**
      * Crypto-shredding: deletes the wrapped key in the caller's transaction, which commits before
@@ -47,4 +52,7 @@ public interface SessionKeys {
 
     /** The key epoch of a deadline. */
     Epoch epochOf(Instant deadline);
+
+    /** The key epoch numbered {@code number}. */
+    Epoch epoch(long number);
 }

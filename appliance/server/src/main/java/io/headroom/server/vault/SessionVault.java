@@ -73,8 +73,12 @@ public class SessionVault implements SessionKeys {
 
     @Override
     public Epoch epochOf(Instant deadline) {
-        long n = epochs().epochOf(deadline);
-        return new Epoch(n, epochs().endOf(n));
+        return epoch(epochs().epochOf(deadline));
+    }
+
+    @Override
+    public Epoch epoch(long number) {
+        return new Epoch(number, epochs().endOf(number));
     }
 
     /** Destroys the keys of the epochs that have ended; returns how many. */
@@ -107,15 +111,20 @@ public class SessionVault implements SessionKeys {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     @Override
-    public void deadlineMoved(String sessionId, Instant newDeadline) throws VaultException {
+    public Optional<Epoch> deadlineMoved(String sessionId, Instant newDeadline) throws VaultException {
         SessionKeyEntity row = rows.find(sessionId).orElse(null);
         if (row == null) {
-            return; // nothing stored yet: the key, when made, takes the new deadline's epoch
+            return Optional.empty(); // nothing stored yet: the key, when made, takes the new deadline's epoch
         }
         WrappedKey old = new WrappedKey(row.kekId(), row.wrappedKey());
         try (DataKey key = KeyEpochs.isEpochWrapped(old) ? epochs().unwrap(old) : keys().unwrap(old)) {
             WrappedKey fresh = epochs().wrap(key, newDeadline);
             row.rewrapped(fresh.kekId(), fresh.wrapped());
+            if (!KeyEpochs.isEpochWrapped(old) || old.kekId().equals(fresh.kekId())) {
+                return Optional.empty();
+            }
+            long previous = KeyEpochs.epochNumber(old);
+            return Optional.of(new Epoch(previous, epochs().endOf(previous)));
         }
     }
 

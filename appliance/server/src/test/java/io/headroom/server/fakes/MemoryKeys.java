@@ -12,6 +12,8 @@ import java.util.Optional;
 /** Data keys by session, with the deadline each is wrapped for; epochs are days. */
 public final class MemoryKeys implements SessionKeys {
 
+    private static final long DAY = Duration.ofDays(1).toMillis();
+
     private final Map<String, byte[]> keys = new HashMap<>();
     /** The deadline each session's key is wrapped for (its epoch). */
     public final Map<String, Instant> wrappedFor = new HashMap<>();
@@ -41,11 +43,13 @@ public final class MemoryKeys implements SessionKeys {
     }
 
     @Override
-    public void deadlineMoved(String sessionId, Instant newDeadline) {
+    public Optional<Epoch> deadlineMoved(String sessionId, Instant newDeadline) {
         transactions.requireOpen("a key re-wrapped");
-        if (keys.containsKey(sessionId)) {
-            wrappedFor.put(sessionId, newDeadline);
+        if (!keys.containsKey(sessionId)) {
+            return Optional.empty();
         }
+        Epoch before = epochOf(wrappedFor.put(sessionId, newDeadline));
+        return before.equals(epochOf(newDeadline)) ? Optional.empty() : Optional.of(before);
     }
 
     @Override
@@ -61,8 +65,11 @@ public final class MemoryKeys implements SessionKeys {
 
     @Override
     public Epoch epochOf(Instant deadline) {
-        long day = Duration.ofDays(1).toMillis();
-        long n = Math.floorDiv(deadline.toEpochMilli(), day);
-        return new Epoch(n, Instant.ofEpochMilli((n + 1) * day));
+        return epoch(Math.floorDiv(deadline.toEpochMilli(), DAY));
+    }
+
+    @Override
+    public Epoch epoch(long number) {
+        return new Epoch(number, Instant.ofEpochMilli((number + 1) * DAY));
     }
 }

@@ -14,6 +14,7 @@ import io.headroom.server.fakes.MemorySealedBlobs;
 import io.headroom.server.fakes.MemorySessions;
 import io.headroom.MutableClock;
 import io.headroom.session.SessionState;
+import io.headroom.server.vault.SessionKeys;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,6 +79,28 @@ class PurgeSessionTest {
             return null;
         });
         return s;
+    }
+
+    /** The receipt names the epoch of the key as it is, and, after a delete-sooner, the epoch of the copies made before. */
+    @Test
+    void theReceiptSaysWhenEachCopyOfTheWrappedKeyDies() throws Exception {
+        SessionEntity plain = storedSession("plain", 1);
+        SessionEntity moved = storedSession("moved", 1);
+        long later = keys.epochOf(moved.deletesAt()).number() + 2;
+        Instant rewrapped = clock.instant();
+        moved.keyMovedOutOf(later, rewrapped);
+
+        purge.purge("plain", PurgeSession.Reason.ON_REQUEST);
+        purge.purge("moved", PurgeSession.Reason.ON_REQUEST);
+
+        SessionKeys.Epoch epoch = keys.epochOf(plain.deletesAt());
+        assertEquals(Map.of("epoch", epoch.number(), "keyDestroyedBy", epoch.keyDestroyedBy().toString()),
+                receipts.issued.get(plain.receiptId()).get("keyEpoch"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> keyEpoch = (Map<String, Object>) receipts.issued.get(moved.receiptId()).get("keyEpoch");
+        assertEquals(epoch.number(), keyEpoch.get("epoch"));
+        assertEquals(Map.of("madeBefore", rewrapped.toString(), "epoch", later,
+                "keyDestroyedBy", keys.epoch(later).keyDestroyedBy().toString()), keyEpoch.get("earlierCopies"));
     }
 
     @Test

@@ -65,6 +65,36 @@ class ShortenDeadlineTest {
         assertEquals(List.of("deadline-shortened: "), audit.events);
     }
 
+    /**
+     * The copy of the key wrapped before a change lives until its own epoch ends: the session keeps
+     * the first (latest) epoch its key left and when it last left one, for the receipt.
+     */
+    @Test
+    void theSessionRemembersTheLatestEpochItsKeyWasEverWrappedUnder() {
+        long original = keys.epochOf(session.deletesAt()).number();
+        Instant first = clock.instant();
+        shorten.shorten("s1", new DeadlineRequest("2026-12-09T09:00:00Z", null));
+        assertEquals(java.util.Optional.of(original), session.earlierKeyEpoch());
+        assertEquals(first, session.keyRewrappedAt());
+
+        clock.advance(Duration.ofMinutes(5));
+        shorten.shorten("s1", new DeadlineRequest(null, "PT2H"));
+        assertEquals(java.util.Optional.of(original), session.earlierKeyEpoch(), "still the first epoch left: copies under it live longest");
+        assertEquals(clock.instant(), session.keyRewrappedAt(), "copies made before the last change may hold any of the earlier wraps");
+
+        Instant second = clock.instant();
+        clock.advance(Duration.ofMinutes(5));
+        shorten.shorten("s1", new DeadlineRequest(null, "PT1H"));
+        assertEquals(second, session.keyRewrappedAt(), "re-wrapped within the same epoch: no copy under another one was made");
+    }
+
+    @Test
+    void aSessionWhoseKeyStaysInItsEpochHasNoEarlierCopies() {
+        shorten.shorten("s1", new DeadlineRequest("2026-12-10T09:00:00Z", null)); // the same day: the same epoch here
+        assertEquals(java.util.Optional.empty(), session.earlierKeyEpoch());
+        assertEquals(null, session.keyRewrappedAt());
+    }
+
     @Test
     void aMomentWorksAsWellAsADelay() {
         SessionEntity s = shorten.shorten("s1", new DeadlineRequest("2026-12-08T09:00:00Z", null));
