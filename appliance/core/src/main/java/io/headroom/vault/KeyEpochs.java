@@ -4,14 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.headroom.security.KeyFileReplacement;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.SecureRandom;
@@ -19,8 +15,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import javax.crypto.Cipher;
 
@@ -28,10 +26,11 @@ import javax.crypto.Cipher;
  * Key epochs: crypto-shredding that also holds for copies of the data directory. Each session's
  * data key is wrapped under the key of its deadline's epoch (deadlines cut into slices of
  * {@code length}); epoch keys live only in the keys directory, in one small file
- * ({@code key-epochs.json}, themselves wrapped by the {@link KeyProvider}), rewritten atomically
- * on every change. Once an epoch has ended, every deadline in it has passed: its key is destroyed
- * and the file rewritten, and from then on no copy of the data directory (database pages, logs,
- * backups, snapshots) can yield any data key of those sessions.
+ * ({@code key-epochs.json}, themselves wrapped by the {@link KeyProvider}), replaced atomically
+ * on every change with the old content overwritten in place. Once an epoch has ended, every
+ * deadline in it has passed: its key is destroyed, the key-encryption key rotates and the file is
+ * rewritten, and from then on no copy of the data directory (database pages, logs, backups,
+ * snapshots) can yield any data key of those sessions.
  *
  * <p>Thread-safe.
  */
@@ -146,8 +145,17 @@ public final class KeyEpochs {
         }
     }
 
-    /** Destroys the keys of every epoch that has ended by {@code now}; returns those epochs. */
-    public synchronized List<Long> destroyEnded(Instant now) throws VaultException {
+    /**
+     * Destroys the keys of every epoch that has ended by {@code now}; returns those epochs. When
+     * any has ended, the key-encryption key rotates too: the remaining epoch keys are wrapped
+     * under a new one, the file is replaced with its old content overwritten in place, and the
+     * key-encryption keys nothing needs any more are destroyed (see {@link #retireKeks}), so an
+     * ended epoch's key recovered from an old disk block is wrapped by a key that is gone as well.
+     *
+     * @param keksInUse key-encryption keys that wrap something else still stored (session keys
+     *                  wrapped before key epochs existed): kept
+     */
+    public synchronized List<Long> destroyEnded(Instant now, Set<String> keksInUse) throws VaultException {
         List<Long> ended = new ArrayList<>();
         for (Long epoch : epochs.keySet()) {
             if (!endOf(epoch).isAfter(now)) {
@@ -155,12 +163,37 @@ public final class KeyEpochs {
             }
         }
         if (!ended.isEmpty()) {
-            Map<Long, WrappedKey> next = new TreeMap<>(epochs);
-            ended.forEach(next::remove);
+            master.rotate();
+            Map<Long, WrappedKey> next = new TreeMap<>();
+            for (Map.Entry<Long, WrappedKey> e : epochs.entrySet()) {
+                if (!ended.contains(e.getKey())) {
+                    try (DataKey epochKey = master.unwrap(e.getValue())) {
+                        next.put(e.getKey(), master.wrap(epochKey));
+                    }
+                }
+            }
             write(next);
-            ended.forEach(epochs::remove);
+            epochs.clear();
+            epochs.putAll(next);
+            retireKeks(keksInUse);
         }
         return ended;
+    }
+
+    /**
+     * Destroys every key-encryption key that is not the current one, wraps no live epoch key and
+     * is not in {@code keksInUse}. Run at every epoch end and at start (a crash between a rotation
+     * and its retirement leaves an old key behind).
+     */
+    public synchronized void retireKeks(Set<String> keksInUse) throws VaultException {
+        Set<String> needed = new HashSet<>(keksInUse);
+        needed.add(master.currentKekId());
+        epochs.values().forEach(w -> needed.add(w.kekId()));
+        for (String kek : master.kekIds()) {
+            if (!needed.contains(kek)) {
+                master.destroy(kek);
+            }
+        }
     }
 
     /** Epochs whose keys exist now. */
@@ -168,7 +201,10 @@ public final class KeyEpochs {
         return List.copyOf(epochs.keySet());
     }
 
-    /** Writes the whole file anew (owner-only, fsynced) and renames it over the old one. */
+    /**
+     * Writes the whole file anew (owner-only, synced), renames it over the old one and overwrites
+     * the old one's content where it lay.
+     */
     private void write(Map<Long, WrappedKey> content) throws VaultException {
         ObjectMapper json = new ObjectMapper();
         ObjectNode root = json.createObjectNode();
@@ -178,20 +214,7 @@ public final class KeyEpochs {
         content.forEach((epoch, key) -> list.addObject().put("epoch", epoch).put("kek", key.kekId())
                 .put("wrapped", Base64.getEncoder().encodeToString(key.wrapped())));
         try {
-            Path temp = Files.createTempFile(file.getParent(), ".key-epochs-", ".tmp",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            try {
-                try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                    ch.write(ByteBuffer.wrap(json.writeValueAsBytes(root)));
-                    ch.force(true);
-                }
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                try (FileChannel dir = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
-                    dir.force(true); // the rename itself survives a crash
-                }
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            KeyFileReplacement.replace(file, json.writeValueAsBytes(root));
         } catch (IOException e) {
             throw new VaultException("The key-epoch file " + file + " cannot be written", e);
         }

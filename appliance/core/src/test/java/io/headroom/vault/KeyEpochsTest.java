@@ -13,6 +13,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,8 +37,8 @@ class KeyEpochsTest {
         // Another start reads the same file and opens the copy of the wrapped key.
         assertArrayEquals(original, KeyEpochs.open(keys, master, HOUR, RANDOM).unwrap(wrapped).getEncoded());
 
-        assertEquals(List.of(), epochs.destroyEnded(Instant.parse("2026-11-22T10:59:59Z")), "not before the epoch ends");
-        assertEquals(List.of(epochs.epochOf(deadline)), epochs.destroyEnded(Instant.parse("2026-11-22T11:00:00Z")));
+        assertEquals(List.of(), epochs.destroyEnded(Instant.parse("2026-11-22T10:59:59Z"), Set.of()), "not before the epoch ends");
+        assertEquals(List.of(epochs.epochOf(deadline)), epochs.destroyEnded(Instant.parse("2026-11-22T11:00:00Z"), Set.of()));
         assertThrows(VaultException.class, () -> epochs.unwrap(wrapped));
         KeyEpochs restarted = KeyEpochs.open(keys, master, HOUR, RANDOM);
         VaultException e = assertThrows(VaultException.class, () -> restarted.unwrap(wrapped), "the copy stays shut after a restart");
@@ -52,9 +53,55 @@ class KeyEpochsTest {
         WrappedKey early = epochs.wrap(DataKey.generate(RANDOM), Instant.parse("2026-11-22T10:20:00Z"));
         WrappedKey late = epochs.wrap(DataKey.generate(RANDOM), Instant.parse("2026-11-22T12:20:00Z"));
         assertEquals(2, epochs.live().size());
-        epochs.destroyEnded(Instant.parse("2026-11-22T11:30:00Z"));
+        epochs.destroyEnded(Instant.parse("2026-11-22T11:30:00Z"), Set.of());
         assertThrows(VaultException.class, () -> epochs.unwrap(early));
         epochs.unwrap(late).destroy();
         assertEquals(1, epochs.live().size());
+    }
+
+    /**
+     * An ended epoch's key recovered from an old block of the keys file (here: a copy of the file
+     * taken before the epoch ended) is wrapped by a key-encryption key that is gone too; the
+     * epochs still running keep working under the new one, across a restart.
+     */
+    @Test
+    void theKeyEncryptionKeyRotatesWhenAnEpochEndsSoAnOldCopyOfTheKeysFileYieldsNothing(@TempDir Path root) throws Exception {
+        Path keys = Files.createDirectory(root.resolve("keys"));
+        KeyProvider master = KeystoreKeyProvider.openOrCreate(keys, null, RANDOM);
+        KeyEpochs epochs = KeyEpochs.open(keys, master, HOUR, RANDOM);
+        WrappedKey early = epochs.wrap(DataKey.generate(RANDOM), Instant.parse("2026-11-22T10:20:00Z"));
+        DataKey lateKey = DataKey.generate(RANDOM);
+        byte[] lateRaw = lateKey.getEncoded();
+        WrappedKey late = epochs.wrap(lateKey, Instant.parse("2026-11-22T12:20:00Z"));
+        Path oldBlock = Files.copy(keys.resolve(KeyEpochs.FILE), root.resolve("old-block.json"));
+        assertEquals(Set.of("kek-1"), master.kekIds());
+
+        epochs.destroyEnded(Instant.parse("2026-11-22T11:30:00Z"), Set.of());
+
+        assertEquals(Set.of("kek-2"), master.kekIds(), "the old key-encryption key is destroyed");
+        assertTrue(Files.readString(keys.resolve(KeyEpochs.FILE)).contains("\"kek\":\"kek-2\""));
+        KeyProvider reopened = KeystoreKeyProvider.openOrCreate(keys, null, RANDOM);
+        assertArrayEquals(lateRaw, KeyEpochs.open(keys, reopened, HOUR, RANDOM).unwrap(late).getEncoded(),
+                "the running epoch opens after a restart");
+        Path recovered = Files.createDirectory(root.resolve("recovered"));
+        Files.copy(oldBlock, recovered.resolve(KeyEpochs.FILE));
+        KeyEpochs fromOldBlock = KeyEpochs.open(recovered, reopened, HOUR, RANDOM);
+        assertThrows(VaultException.class, () -> fromOldBlock.unwrap(early), "the old copy's epoch key was wrapped by kek-1, gone");
+    }
+
+    @Test
+    void aKeyEncryptionKeyThatStillWrapsASessionKeyDirectlyIsKept(@TempDir Path keys) throws Exception {
+        KeyProvider master = KeystoreKeyProvider.openOrCreate(keys, null, RANDOM);
+        WrappedKey legacy = master.wrap(DataKey.generate(RANDOM)); // made before key epochs existed
+        KeyEpochs epochs = KeyEpochs.open(keys, master, HOUR, RANDOM);
+        epochs.wrap(DataKey.generate(RANDOM), Instant.parse("2026-11-22T10:20:00Z"));
+
+        epochs.destroyEnded(Instant.parse("2026-11-22T11:30:00Z"), Set.of(legacy.kekId()));
+        master.unwrap(legacy).destroy();
+        assertEquals(Set.of("kek-1", "kek-2"), master.kekIds());
+
+        epochs.retireKeks(Set.of()); // that session is gone now
+        assertEquals(Set.of("kek-2"), master.kekIds());
+        assertThrows(VaultException.class, () -> master.unwrap(legacy));
     }
 }

@@ -59,4 +59,25 @@ class KeystoreKeyProviderTest {
         assertThrows(VaultException.class,
                 () -> KeystoreKeyProvider.openOrCreate(keys, null, random).unwrap(new WrappedKey("kek-9", wrapped.wrapped())));
     }
+
+    @Test
+    void aRotatedKeyBecomesCurrentAndADestroyedOneIsGoneForGoodAcrossRestarts() throws Exception {
+        KeystoreKeyProvider provider = KeystoreKeyProvider.openOrCreate(keys, null, random);
+        WrappedKey underFirst = provider.wrap(DataKey.generate(random));
+        Path oldBlocks = keys.resolve("old-inode");
+        Files.createLink(oldBlocks, keys.resolve(KeystoreKeyProvider.KEYSTORE_FILE));
+        byte[] before = Files.readAllBytes(oldBlocks);
+
+        assertEquals("kek-2", provider.rotate());
+        assertEquals("kek-2", provider.wrap(DataKey.generate(random)).kekId());
+        provider.unwrap(underFirst).destroy();
+        assertThrows(IllegalArgumentException.class, () -> provider.destroy("kek-2"), "never the current one");
+        provider.destroy("kek-1");
+
+        KeystoreKeyProvider restarted = KeystoreKeyProvider.openOrCreate(keys, null, random);
+        assertEquals("kek-2", restarted.currentKekId());
+        assertEquals(java.util.Set.of("kek-2"), restarted.kekIds());
+        assertThrows(VaultException.class, () -> restarted.unwrap(underFirst));
+        assertArrayEquals(new byte[before.length], Files.readAllBytes(oldBlocks), "the keystore's old content is overwritten in place");
+    }
 }

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
+import java.util.Set;
 
 /** {@link SessionKeyRepository} on the {@code SESSION_KEYS} table. */
 /* Joins the caller's transaction; a read outside one gets its own, since the container's entity
@@ -29,5 +30,11 @@ class JpaSessionKeyRepository implements SessionKeyRepository {
     @Override
     public void remove(SessionKeyEntity key) {
         em.remove(key);
+    }
+
+    @Override
+    public Set<String> keksWrappingDirectly() {
+        return Set.copyOf(em.createQuery("SELECT DISTINCT k.kekId FROM SessionKeyEntity k WHERE k.kekId NOT LIKE :epoch", String.class)
+                .setParameter("epoch", "epoch:%").getResultList());
     }
 }

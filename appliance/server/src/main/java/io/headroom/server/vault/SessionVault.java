@@ -48,6 +48,8 @@ public class SessionVault implements SessionKeys {
         try {
             keys = KeystoreKeyProvider.openOrCreate(keysDirectory, p, random);
             epochs = KeyEpochs.open(keysDirectory, keys, keyEpoch, random);
+            // A crash between a key-encryption key's rotation and its retirement left it behind.
+            epochs.retireKeks(rows.keksWrappingDirectly());
         } finally {
             if (p != null) {
                 Arrays.fill(p, '\0');
@@ -81,9 +83,12 @@ public class SessionVault implements SessionKeys {
         return new Epoch(number, epochs().endOf(number));
     }
 
-    /** Destroys the keys of the epochs that have ended; returns how many. */
+    /**
+     * Destroys the keys of the epochs that have ended and rotates the key-encryption key when any
+     * has; returns how many.
+     */
     public int destroyEndedEpochs(Instant now) throws VaultException {
-        return epochs().destroyEnded(now).size();
+        return epochs().destroyEnded(now, rows.keksWrappingDirectly()).size();
     }
 
     /**
