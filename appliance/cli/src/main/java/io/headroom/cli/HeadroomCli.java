@@ -55,10 +55,11 @@ public final class HeadroomCli {
                     new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)),
                     java.time.Clock.systemUTC()).run(rest.subList(1, rest.size()));
             case "verify-receipt" -> new VerifyReceiptCommand(System.out).run(rest.subList(1, rest.size()));
+            case "keys" -> new KeysCommand(System.out, java.time.Clock.systemUTC()).run(rest.subList(1, rest.size()), keys);
             case "storage" -> new StorageCommand(System.out, Path.of(System.getProperty("headroom.plugins.dir", "plugins")),
                     configuration())
                     .run(rest.subList(1, rest.size()), data);
-            default -> throw new CliException("unknown command '" + rest.get(0) + "'. Commands: serve, operator, process, models, verify-receipt, storage");
+            default -> throw new CliException("unknown command '" + rest.get(0) + "'. Commands: serve, operator, process, models, verify-receipt, keys, storage");
         }
     }
 

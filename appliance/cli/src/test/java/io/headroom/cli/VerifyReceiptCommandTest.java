@@ -57,4 +57,37 @@ class VerifyReceiptCommandTest {
         assertEquals(VerifyReceiptCommand.INVALID, assertThrows(CliException.class, () -> run(b.toString(), "--key", otherKey.toString())).status());
         assertEquals(2, assertThrows(CliException.class, () -> run(b.toString())).status(), "no key: a usage error");
     }
+
+    /** After a key rotation: the list of keys verifies receipts of both keys, each by the key it names. */
+    @Test
+    void withEveryKeyTheAppliancesHadEachReceiptIsCheckedWithTheKeyItNames(@TempDir Path dir) throws Exception {
+        Path keysDir = Files.createDirectory(dir.resolve("keys"));
+        io.headroom.receipt.SigningKeys before = io.headroom.receipt.SigningKeys.open(keysDir, java.time.Instant.parse("2026-01-01T00:00:00Z"));
+        Path old = Files.writeString(dir.resolve("old.json"), Receipts.text(named(before, "old", Receipts.GENESIS)));
+        Path oldKey = Files.writeString(dir.resolve("old.pem"), before.current().publicKeyPem());
+        io.headroom.receipt.SigningKeys after = before.rotate(java.time.Instant.parse("2026-06-01T00:00:00Z"), new java.security.SecureRandom());
+        Path fresh = Files.writeString(dir.resolve("fresh.json"),
+                Receipts.text(named(after, "fresh", Receipts.hash(Receipts.parse(Files.readAllBytes(old))))));
+        Path all = Files.writeString(dir.resolve("keys.json"), io.headroom.receipt.SigningKeys.json(after.history()));
+
+        run(fresh.toString(), "--keys", all.toString(), "--previous", old.toString());
+        String said = printed.toString(StandardCharsets.UTF_8);
+        assertTrue(said.contains("Receipt fresh is valid: signed by the appliance key " + after.current().keyId()), said);
+        assertTrue(said.contains("directly follows receipt old"), said);
+
+        CliException wrongKey = assertThrows(CliException.class, () -> run(fresh.toString(), "--key", oldKey.toString()));
+        assertEquals(VerifyReceiptCommand.INVALID, wrongKey.status());
+        assertTrue(wrongKey.getMessage().contains("names signing key " + after.current().keyId()), wrongKey.getMessage());
+        assertEquals(2, assertThrows(CliException.class, () -> run(fresh.toString(), "--key", oldKey.toString(), "--keys", all.toString()))
+                .status(), "one or the other");
+    }
+
+    private static Map<String, Object> named(io.headroom.receipt.SigningKeys keys, String id, String previous) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("id", id);
+        f.put("deletedAt", "2026-11-22T10:00:00Z");
+        f.put("signingKey", keys.current().keyId());
+        f.put("previous", previous);
+        return Receipts.signed(f, keys.current());
+    }
 }

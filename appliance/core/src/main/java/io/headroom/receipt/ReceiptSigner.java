@@ -52,6 +52,27 @@ public final class ReceiptSigner {
         }
     }
 
+    /**
+     * The key's id as receipts name it ({@code signingKey}): the first 16 hex digits of the SHA-256
+     * of its DER encoding, so anyone can compute it from the published key.
+     */
+    public String keyId() {
+        return keyId(publicKeyDer);
+    }
+
+    /** The id of a PEM public key, as {@link #keyId()} gives it for a signer. */
+    public static String keyId(PublicKey key) {
+        return keyId(key.getEncoded());
+    }
+
+    private static String keyId(byte[] der) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(der), 0, 8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The public key as PEM ({@code -----BEGIN PUBLIC KEY-----}), as openssl reads it. */
     public String publicKeyPem() {
         return pem(publicKeyDer);

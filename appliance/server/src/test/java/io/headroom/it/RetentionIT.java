@@ -133,6 +133,36 @@ class RetentionIT {
     }
 
     /**
+     * The signing key rotated while the appliance runs (as {@code headroom keys rotate-signing}
+     * does it): the next receipt is signed by the new key and names it, and every receipt,
+     * the old one included, verifies with the key it names from {@code GET /api/receipts/keys}.
+     */
+    @Test
+    void receiptsSignedBeforeTheSigningKeyRotatedStillVerify() throws Exception {
+        JsonObject first = api.openSession();
+        assertEquals(204, api.delete("api/sessions/" + first.getString("id"), bearer(first.getString("token"))).status());
+        Map<String, Object> before = receipt(first.getString("receiptId"));
+
+        io.headroom.receipt.SigningKeys.open(DEPLOYMENT.keys(), Instant.now()).rotate(Instant.now(), new java.security.SecureRandom());
+
+        JsonObject second = api.openSession();
+        assertEquals(204, api.delete("api/sessions/" + second.getString("id"), bearer(second.getString("token"))).status());
+        Map<String, Object> after = receipt(second.getString("receiptId"));
+        assertNotEquals(before.get("signingKey"), after.get("signingKey"), "signed by the new key");
+        assertEquals(Receipts.hash(before), after.get("previous"), "the chain goes on across the rotation");
+        List<io.headroom.receipt.SigningKeys.PublishedKey> keys = io.headroom.receipt.SigningKeys.parse(
+                api.get("api/receipts/keys").raw().body().getBytes(StandardCharsets.UTF_8));
+        assertEquals(after.get("signingKey"), keys.get(keys.size() - 1).id(), "the current key is the last");
+        assertEquals(after.get("signingKey"), io.headroom.receipt.ReceiptSigner.keyId(key()), "and the one /api/receipts/key serves");
+        for (Map<String, Object> r : List.of(before, after)) {
+            io.headroom.receipt.SigningKeys.PublishedKey k = io.headroom.receipt.SigningKeys.keyFor(r, keys).orElseThrow();
+            assertTrue(Receipts.verify(r, io.headroom.receipt.ReceiptSigner.publicKey(k.publicKeyPem())), "verifies: " + r.get("id"));
+        }
+        io.headroom.receipt.SigningKeys.PublishedKey old = io.headroom.receipt.SigningKeys.keyFor(before, keys).orElseThrow();
+        assertTrue(old.validUntil() != null && !old.validUntil().isAfter(Instant.now()), "the old key's validity has ended: " + old);
+    }
+
+    /**
      * "Delete 1 hour after I download": sooner is allowed, later never; the purge follows the new
      * deadline and its key epoch. A copy of the data directory made before the change holds the key
      * wrapped under the original epoch: the receipt says so, and the copy indeed opens until that

@@ -2,7 +2,7 @@ package io.headroom.server.receipt;
 
 import io.headroom.receipt.ReceiptSigner;
 import io.headroom.receipt.Receipts;
-import io.headroom.security.SecretFiles;
+import io.headroom.receipt.SigningKeys;
 import io.headroom.server.db.ChainHeadEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,7 +11,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -20,29 +19,29 @@ import java.util.Optional;
 @ApplicationScoped
 class JpaReceiptLedger implements ReceiptLedger {
 
-    static final String SEED_FILE = "receipt-signing.seed";
-
     @PersistenceContext(unitName = "headroom")
     EntityManager em;
 
     @Inject
     Clock clock;
 
-    private volatile ReceiptSigner signer;
+    private volatile Path keysDirectory;
+    private volatile SigningKeys keys;
 
     @Override
     public void start(Path keysDirectory) {
-        byte[] seed = new SecretFiles(keysDirectory).loadOrCreate(SEED_FILE, 32);
-        try {
-            signer = new ReceiptSigner(seed);
-        } finally {
-            Arrays.fill(seed, (byte) 0);
-        }
+        this.keysDirectory = keysDirectory;
+        keys = SigningKeys.open(keysDirectory, clock.instant());
     }
 
     @Override
     public String publicKeyPem() {
-        return signer().publicKeyPem();
+        return keys().current().publicKeyPem();
+    }
+
+    @Override
+    public String publishedKeys() {
+        return SigningKeys.json(keys().history());
     }
 
     @Override
@@ -50,10 +49,12 @@ class JpaReceiptLedger implements ReceiptLedger {
     public Map<String, Object> issue(String receiptId, Map<String, Object> fields) {
         // Locked until the purge commits: a concurrent purge waits for its place in the chain.
         ChainHeadEntity head = ChainHeadEntity.lock(em, "receipts");
+        ReceiptSigner signer = keys().current();
         Map<String, Object> all = new LinkedHashMap<>(fields);
         all.put("id", receiptId);
+        all.put("signingKey", signer.keyId());
         all.put(Receipts.PREVIOUS, head.hash());
-        Map<String, Object> receipt = Receipts.signed(all, signer());
+        Map<String, Object> receipt = Receipts.signed(all, signer);
         String hash = Receipts.hash(receipt);
         em.persist(new ReceiptEntity(head.seq() + 1, receiptId, hash, Receipts.text(receipt), clock.instant()));
         head.advance(head.seq() + 1, hash);
@@ -71,11 +72,15 @@ class JpaReceiptLedger implements ReceiptLedger {
                 .getResultStream().findFirst().map(ReceiptEntity::body);
     }
 
-    private ReceiptSigner signer() {
-        ReceiptSigner s = signer;
-        if (s == null) {
+    /** The signing keys, opened again when {@code headroom keys rotate-signing} replaced them meanwhile. */
+    private synchronized SigningKeys keys() {
+        SigningKeys k = keys;
+        if (k == null) {
             throw new IllegalStateException("The appliance has not finished starting");
         }
-        return s;
+        if (k.replacedOnDisk()) {
+            keys = k = SigningKeys.open(keysDirectory, clock.instant());
+        }
+        return k;
     }
 }

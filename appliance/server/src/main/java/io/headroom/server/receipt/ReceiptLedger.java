@@ -5,20 +5,23 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Deletion receipts: each signed with the appliance's Ed25519 key (its seed in the keys directory,
- * {@code receipt-signing.seed}) and naming the hash of the receipt before it, so the stored
- * receipts form a chain.
+ * Deletion receipts: each signed with the appliance's current Ed25519 key ({@code SigningKeys}: its
+ * seed and the public history of every earlier key in the keys directory), naming that key
+ * ({@code signingKey}) and the hash of the receipt before it, so the stored receipts form a chain.
  */
 public interface ReceiptLedger {
 
     /** Loads (or on first start creates) the signing key; called once at start-up, before any other method. */
     void start(Path keysDirectory);
 
-    /** The public half of the signing key, PEM. */
+    /** The public half of the current signing key, PEM. */
     String publicKeyPem();
 
+    /** Every signing key the appliance has had, with its validity period: the JSON of {@code GET /api/receipts/keys}. */
+    String publishedKeys();
+
     /**
-     * Signs and stores a receipt with these fields (plus {@code id} and {@code previous}), in the
+     * Signs and stores a receipt with these fields (plus {@code id}, {@code signingKey} and {@code previous}), in the
      * caller's transaction, which must exist: a purge's last step and its receipt commit together.
      *
      * @return the stored receipt

@@ -36,6 +36,16 @@ public class ReceiptResource {
     }
 
     @GET
+    @Path("keys")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Every receipt signing key", description = "Each Ed25519 public key (PEM) this appliance has signed receipts with, "
+            + "its id (what a receipt's signingKey names) and its validity period; the last is the current one.")
+    @APIResponse(responseCode = "200", description = "The keys, oldest first")
+    public Response keys() {
+        return Response.ok(ledger.publishedKeys(), MediaType.APPLICATION_JSON).build();
+    }
+
+    @GET
     @Path("{receiptId}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A deletion receipt", description = "The signed receipt of a purged session, by the receiptId the session was given.")
