@@ -126,14 +126,7 @@ public final class KeyEpochs {
      */
     public DataKey unwrap(WrappedKey wrapped) throws VaultException {
         long epoch = epochNumber(wrapped);
-        WrappedKey stored;
-        synchronized (this) {
-            stored = epochs.get(epoch);
-        }
-        if (stored == null) {
-            throw new VaultException("The key of epoch " + epoch + " has been destroyed: what it protected cannot be opened");
-        }
-        try (DataKey epochKey = master.unwrap(stored)) {
+        try (DataKey epochKey = epochKey(epoch)) {
             Cipher c = Cipher.getInstance("AESWrap");
             c.init(Cipher.UNWRAP_MODE, epochKey);
             Key k = c.unwrap(wrapped.wrapped(), "AES", Cipher.SECRET_KEY);
@@ -143,6 +136,18 @@ public final class KeyEpochs {
         } catch (GeneralSecurityException e) {
             throw new VaultException("Unwrapping a data key failed", e);
         }
+    }
+
+    /**
+     * An epoch's key, unwrapped under the lock: a rotation cannot destroy the key-encryption key
+     * that wraps it between the lookup and the unwrap.
+     */
+    private synchronized DataKey epochKey(long epoch) throws VaultException {
+        WrappedKey stored = epochs.get(epoch);
+        if (stored == null) {
+            throw new VaultException("The key of epoch " + epoch + " has been destroyed: what it protected cannot be opened");
+        }
+        return master.unwrap(stored);
     }
 
     /**
