@@ -97,10 +97,10 @@ class CrashAnywhereIT {
                 assertEquals(List.of(), unexpected, "answers before the kill (run " + run + ", seed " + seed + ")");
 
                 appliance.launch(appliance.serveCommand(), environment());
-                HttpResponse<String> first = firstServed();
+                HttpResponse<String> first = appliance.firstApplicationAnswer("/api/receipts/keys");
                 assertEquals(200, first.statusCode(), first.body());
                 for (Opened due : state.due()) {
-                    assertEquals(200, send("GET", "/api/receipts/" + due.receiptId(), null, null).statusCode(),
+                    assertEquals(200, appliance.firstApplicationAnswer("/api/receipts/" + due.receiptId()).statusCode(),
                             "run " + run + ": a session due at the restart is purged before anything is served (seed " + seed + ")");
                 }
                 awaitJobs(state.unfinishedJobs(), run, seed);
@@ -115,24 +115,6 @@ class CrashAnywhereIT {
                 appliance.kill();
             }
         }
-    }
-
-    /**
-     * The first answer the application serves after a start: {@code /api/receipts/keys} as soon as
-     * it answers 200. (Right after start-up a request may still meet the application's JSON 404
-     * while the last of the deployment finishes: nothing is served then either.)
-     */
-    private HttpResponse<String> firstServed() throws Exception {
-        Instant end = Instant.now().plus(Duration.ofMinutes(3));
-        HttpResponse<String> r;
-        do {
-            r = appliance.firstApplicationAnswer("/api/receipts/keys");
-            if (r.statusCode() != 404) {
-                return r;
-            }
-            LockSupport.parkNanos(Duration.ofMillis(100).toNanos()); // the deployment's last steps
-        } while (Instant.now().isBefore(end));
-        return r;
     }
 
     /** Short deadlines and epochs; the test's one address stands for many people, so its limits are wide. */

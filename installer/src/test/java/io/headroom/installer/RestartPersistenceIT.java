@@ -51,8 +51,15 @@ class RestartPersistenceIT {
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(appliance.keys)));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(appliance.keys.resolve("token-hmac.key"))));
 
+        InstalledAppliance.Result rotated = InstalledAppliance.run(List.of(InstalledAppliance.launcher().toString(),
+                "keys", "rotate-signing", "--keys", appliance.keys.toString()), null, appliance.root);
+        assertEquals(0, rotated.exit(), rotated.output());
+        assertTrue(rotated.output().contains("stays published"), rotated.output());
+
         appliance.start(appliance.serveCommand(), appliance::healthy);
         try {
+            JsonObject keys = json(get(appliance, "/api/receipts/keys", operatorToken), 200);
+            assertEquals(2, keys.getJsonArray("keys").size(), "the signing key rotated while stopped, the old one still published: " + keys);
             HttpResponse<String> again = get(appliance, "/api/sessions/" + session.getString("id"), session.getString("token"));
             JsonObject view = json(again, 200);
             assertEquals(session.getString("id"), view.getString("id"));
