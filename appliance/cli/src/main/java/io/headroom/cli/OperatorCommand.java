@@ -42,7 +42,7 @@ public final class OperatorCommand {
                 default -> throw new CliException(usage());
             }
         } catch (OperatorRepository.StoreFailed e) {
-            throw new CliException("The database refused the change: " + e.getCause().getMessage());
+            throw new CliException(e.getMessage() + ".");
         }
     }
 

@@ -43,9 +43,4 @@ public final class ClientLimiter {
         }
         return wait;
     }
-
-    /** Forgets the client's count (after a success that proves it is no guesser). */
-    public void reset(String client) {
-        addresses.reset(client);
-    }
 }

@@ -27,10 +27,15 @@ public interface OperatorRepository {
     record Listed(String name, OperatorRole role) {
     }
 
-    /** The database could not be read or written. */
+    /**
+     * The database could not be read or written. The message names the SQL state only: a driver's
+     * own message may quote the row's values (a name, a password hash).
+     */
     final class StoreFailed extends RuntimeException {
         public StoreFailed(Throwable cause) {
-            super("The operators table could not be read or written: " + cause.getMessage(), cause);
+            super("The operators table could not be read or written"
+                    + (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null ? " (SQL state " + sql.getSQLState() + ")" : ""),
+                    cause);
         }
     }
 
