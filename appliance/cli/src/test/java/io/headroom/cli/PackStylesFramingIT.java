@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every usable shared photo in every style of both shipped packs, through {@code headroom process
@@ -29,9 +29,17 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class PackStylesFramingIT {
 
+    private static final List<String> ALL_STYLES = List.of("corporate/bright-office", "corporate/navy-gradient", "corporate/studio-grey",
+            "creative/bold-colour", "creative/warm-film", "creative/high-key-bw");
+
+    /** One style of each pack in {@code verify}; all six with {@code -Pall-pack-styles} ({@code headroom.pack-styles=all}). */
+    static Stream<String> styles() {
+        return "all".equals(System.getProperty("headroom.pack-styles")) ? ALL_STYLES.stream()
+                : Stream.of("corporate/studio-grey", "creative/bold-colour");
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"corporate/bright-office", "corporate/navy-gradient", "corporate/studio-grey",
-            "creative/bold-colour", "creative/warm-film", "creative/high-key-bw"})
+    @MethodSource("styles")
     void everyUsableSharedPhotoIsFramedWithItsShouldersRunningOutOfTheFrame(String style) throws IOException {
         Path photos = Path.of(System.getProperty("headroom.test.photos"));
         Path out = Path.of("target", "pack-styles-framing", style.replace('/', '-'));
