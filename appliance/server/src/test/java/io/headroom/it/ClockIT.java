@@ -9,8 +9,6 @@ import io.headroom.operator.OperatorRole;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.function.BooleanSupplier;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -44,7 +42,7 @@ class ClockIT {
         assertFalse(headroom(api).containsKey("clockJumpedBack"));
 
         assertEquals(204, api.post("api/test/clock?advance=-PT2H", null).status());
-        assertTrue(eventually(() -> headroom(api).containsKey("clockJumpedBack"), Duration.ofSeconds(30)), headroom(api).toString());
+        assertTrue(Eventually.holds(() -> headroom(api).containsKey("clockJumpedBack"), Duration.ofSeconds(30)), headroom(api).toString());
         JsonObject health = headroom(api);
         assertEquals("PT2H", health.getString("clockJumpedBack"));
         assertTrue(health.getString("warning").contains("the wall clock went back by PT2H"), health.toString());
@@ -54,7 +52,7 @@ class ClockIT {
         // Forward again, past a session's deadline (24 hours): it is purged at once.
         JsonObject session = api.openSession();
         assertEquals(204, api.post("api/test/clock?advance=PT26H", null).status());
-        assertTrue(eventually(() -> api.get("api/sessions/" + session.getString("id"), bearer(session.getString("token"))).status() == 404
+        assertTrue(Eventually.holds(() -> api.get("api/sessions/" + session.getString("id"), bearer(session.getString("token"))).status() == 404
                 && api.get("api/receipts/" + session.getString("receiptId")).status() == 200, Duration.ofSeconds(30)), "purged with its receipt");
         // A console sign-in lasts 12 hours of the clock: sign in again after the 26.
         token = api.post("api/operators/sign-in", "{\"name\": \"ada\", \"password\": \"" + PASSWORD + "\"}").json().getString("token");
@@ -67,16 +65,5 @@ class ClockIT {
         assertEquals(200, r.status(), r.raw().body());
         return r.json().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
                 .filter(c -> c.getString("name").equals("headroom")).findFirst().orElseThrow().getJsonObject("data");
-    }
-
-    private static boolean eventually(BooleanSupplier condition, Duration within) {
-        Instant end = Instant.now().plus(within);
-        while (Instant.now().isBefore(end)) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(100).toNanos()); // between polls of another process
-        }
-        return condition.getAsBoolean();
     }
 }

@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -73,16 +72,16 @@ class PurgeIsolationIT {
         CompletableFuture<Api.RawReply> reply = api.postFilesStalling("api/sessions/" + stalled.getString("id") + "/photos",
                 List.of(first, second), first.length + 2_000, release, stalled.getString("token"));
         try {
-            assertTrue(eventually(() -> blobFiles().size() == before + 1, Duration.ofSeconds(30)),
+            assertTrue(Eventually.holds(() -> blobFiles().size() == before + 1, Duration.ofSeconds(30)),
                     "the stalled upload's first photo is stored while the client is still sending");
 
             assertEquals(204, api.post("api/test/clock?advance=PT25H", "").status());
             api.get("api/sessions/" + stalled.getString("id"), bearer(stalled.getString("token"))).problem(404, "not-found");
             Instant deadline = Instant.now();
-            assertTrue(eventually(() -> receiptExists(other), ON_TIME), "the other session is purged on time");
+            assertTrue(Eventually.holds(() -> receiptExists(other), ON_TIME), "the other session is purged on time");
             System.out.printf("deadline → receipt with an upload stalled in another session: %d ms%n",
                     Duration.between(deadline, Instant.now()).toMillis());
-            assertTrue(eventually(() -> receiptExists(stalled), ON_TIME), "the stalled session itself is purged on time too");
+            assertTrue(Eventually.holds(() -> receiptExists(stalled), ON_TIME), "the stalled session itself is purged on time too");
             assertFalse(reply.isDone(), "all the while the upload was still in flight");
         } finally {
             release.countDown();
@@ -129,10 +128,10 @@ class PurgeIsolationIT {
             JsonObject empty = api.openSession();
 
             assertEquals(204, api.post("api/test/clock?advance=PT25H", "").status());
-            assertTrue(eventually(() -> receiptExists(withLeftover) && receiptExists(empty), ON_TIME), "the others are purged on time");
+            assertTrue(Eventually.holds(() -> receiptExists(withLeftover) && receiptExists(empty), ON_TIME), "the others are purged on time");
             api.get("api/sessions/" + broken.getString("id"), bearer(broken.getString("token"))).problem(404, "not-found");
             assertFalse(receiptExists(broken), "the broken one is not purged while its storage fails");
-            assertTrue(eventually(() -> purgesFailing() == 1, ON_TIME), health().toString());
+            assertTrue(Eventually.holds(() -> purgesFailing() == 1, ON_TIME), health().toString());
             assertTrue(health().getString("warning").contains("retried"), health().toString());
             assertTrue(api.get("api/admin/audit", bearer(signIn())).raw().body().contains("\"purge-failed\""), "the audit log records it");
 
@@ -147,9 +146,9 @@ class PurgeIsolationIT {
             holding.destroyForcibly();
             holding.waitFor();
         }
-        assertTrue(eventually(() -> receiptExists(broken), Duration.ofSeconds(60)), "once storage works again its retry purges it");
+        assertTrue(Eventually.holds(() -> receiptExists(broken), Duration.ofSeconds(60)), "once storage works again its retry purges it");
         assertEquals(1, receipt(broken).getJsonObject("deleted").getJsonObject("photos").getInt("count"));
-        assertTrue(eventually(() -> purgesFailing() == 0, ON_TIME), health().toString());
+        assertTrue(Eventually.holds(() -> purgesFailing() == 0, ON_TIME), health().toString());
         assertEquals(Set.of(), blobFiles());
         assertStorageAndRowsAgree();
     }
@@ -192,17 +191,6 @@ class PurgeIsolationIT {
         assertEquals(0, check.getJsonNumber("objectsWithoutDeadline").longValue(), check.toString());
         assertEquals(0, check.getJsonNumber("deadlinesWithoutObject").longValue(), check.toString());
         assertEquals(0, check.getJsonNumber("incomplete").longValue(), check.toString());
-    }
-
-    private static boolean eventually(BooleanSupplier condition, Duration within) {
-        Instant end = Instant.now().plus(within);
-        while (Instant.now().isBefore(end)) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(100).toNanos()); // between polls of another process
-        }
-        return condition.getAsBoolean();
     }
 
     private static Set<Path> blobFiles() {
