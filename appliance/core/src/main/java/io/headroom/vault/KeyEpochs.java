@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import javax.crypto.Cipher;
 
 /**
@@ -158,9 +159,9 @@ public final class KeyEpochs {
      * ended epoch's key recovered from an old disk block is wrapped by a key that is gone as well.
      *
      * @param keksInUse key-encryption keys that wrap something else still stored (session keys
-     *                  wrapped before key epochs existed): kept
+     *                  wrapped before key epochs existed): kept; asked only when an epoch has ended
      */
-    public synchronized List<Long> destroyEnded(Instant now, Set<String> keksInUse) throws VaultException {
+    public synchronized List<Long> destroyEnded(Instant now, Supplier<Set<String>> keksInUse) throws VaultException {
         List<Long> ended = new ArrayList<>();
         for (Long epoch : epochs.keySet()) {
             if (!endOf(epoch).isAfter(now)) {
@@ -180,7 +181,7 @@ public final class KeyEpochs {
             write(next);
             epochs.clear();
             epochs.putAll(next);
-            retireKeks(keksInUse);
+            retireKeks(keksInUse.get());
         }
         return ended;
     }

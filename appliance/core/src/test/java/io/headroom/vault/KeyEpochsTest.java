@@ -37,8 +37,8 @@ class KeyEpochsTest {
         // Another start reads the same file and opens the copy of the wrapped key.
         assertArrayEquals(original, KeyEpochs.open(keys, master, HOUR, RANDOM).unwrap(wrapped).getEncoded());
 
-        assertEquals(List.of(), epochs.destroyEnded(Instant.parse("2026-11-22T10:59:59Z"), Set.of()), "not before the epoch ends");
-        assertEquals(List.of(epochs.epochOf(deadline)), epochs.destroyEnded(Instant.parse("2026-11-22T11:00:00Z"), Set.of()));
+        assertEquals(List.of(), epochs.destroyEnded(Instant.parse("2026-11-22T10:59:59Z"), Set::of), "not before the epoch ends");
+        assertEquals(List.of(epochs.epochOf(deadline)), epochs.destroyEnded(Instant.parse("2026-11-22T11:00:00Z"), Set::of));
         assertThrows(VaultException.class, () -> epochs.unwrap(wrapped));
         KeyEpochs restarted = KeyEpochs.open(keys, master, HOUR, RANDOM);
         VaultException e = assertThrows(VaultException.class, () -> restarted.unwrap(wrapped), "the copy stays shut after a restart");
@@ -53,7 +53,7 @@ class KeyEpochsTest {
         WrappedKey early = epochs.wrap(DataKey.generate(RANDOM), Instant.parse("2026-11-22T10:20:00Z"));
         WrappedKey late = epochs.wrap(DataKey.generate(RANDOM), Instant.parse("2026-11-22T12:20:00Z"));
         assertEquals(2, epochs.live().size());
-        epochs.destroyEnded(Instant.parse("2026-11-22T11:30:00Z"), Set.of());
+        epochs.destroyEnded(Instant.parse("2026-11-22T11:30:00Z"), Set::of);
         assertThrows(VaultException.class, () -> epochs.unwrap(early));
         epochs.unwrap(late).destroy();
         assertEquals(1, epochs.live().size());
@@ -76,7 +76,7 @@ class KeyEpochsTest {
         Path oldBlock = Files.copy(keys.resolve(KeyEpochs.FILE), root.resolve("old-block.json"));
         assertEquals(Set.of("kek-1"), master.kekIds());
 
-        epochs.destroyEnded(Instant.parse("2026-11-22T11:30:00Z"), Set.of());
+        epochs.destroyEnded(Instant.parse("2026-11-22T11:30:00Z"), Set::of);
 
         assertEquals(Set.of("kek-2"), master.kekIds(), "the old key-encryption key is destroyed");
         assertTrue(Files.readString(keys.resolve(KeyEpochs.FILE)).contains("\"kek\":\"kek-2\""));
@@ -96,7 +96,7 @@ class KeyEpochsTest {
         KeyEpochs epochs = KeyEpochs.open(keys, master, HOUR, RANDOM);
         epochs.wrap(DataKey.generate(RANDOM), Instant.parse("2026-11-22T10:20:00Z"));
 
-        epochs.destroyEnded(Instant.parse("2026-11-22T11:30:00Z"), Set.of(legacy.kekId()));
+        epochs.destroyEnded(Instant.parse("2026-11-22T11:30:00Z"), () -> Set.of(legacy.kekId()));
         master.unwrap(legacy).destroy();
         assertEquals(Set.of("kek-1", "kek-2"), master.kekIds());
 

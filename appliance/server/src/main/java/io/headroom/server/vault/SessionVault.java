@@ -88,7 +88,8 @@ public class SessionVault implements SessionKeys {
      * has; returns how many.
      */
     public int destroyEndedEpochs(Instant now) throws VaultException {
-        return epochs().destroyEnded(now, rows.keksWrappingDirectly()).size();
+        // Asked of the database only when an epoch has ended, not at every sweep.
+        return epochs().destroyEnded(now, rows::keksWrappingDirectly).size();
     }
 
     /**
