@@ -59,7 +59,9 @@ public final class HeadroomCli {
             case "storage" -> new StorageCommand(System.out, Path.of(System.getProperty("headroom.plugins.dir", "plugins")),
                     configuration())
                     .run(rest.subList(1, rest.size()), data);
-            default -> throw new CliException("unknown command '" + rest.get(0) + "'. Commands: serve, operator, process, models, verify-receipt, keys, storage");
+            case "plugins" -> new PluginsCommand(System.out, Path.of(System.getProperty("headroom.plugins.dir", "plugins")), configuration())
+                    .run(rest.subList(1, rest.size()));
+            default -> throw new CliException("unknown command '" + rest.get(0) + "'. Commands: serve, operator, process, models, verify-receipt, keys, storage, plugins");
         }
     }
 

@@ -136,9 +136,7 @@ final class StorageCommand {
     }
 
     private StorageDriver open(CliPlugins plugins, String id, Path data) throws StorageException {
-        StorageDriver driver = plugins.extensions(StorageDriver.class).stream()
-                .filter(d -> d.id().equals(id)).findFirst()
-                .orElseThrow(() -> new CliException("No storage driver '" + id + "' in " + pluginsFolder));
+        StorageDriver driver = plugins.storageDriver(id);
         Map<String, String> settings = StorageSettings.collect(id, configuration.keySet(), n -> Optional.ofNullable(configuration.get(n)));
         driver.open(new StorageContext(data, settings));
         return driver;

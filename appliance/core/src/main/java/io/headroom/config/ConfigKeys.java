@@ -64,10 +64,10 @@ public final class ConfigKeys {
             "the Retry-After of a 503 when the appliance is full");
     public static final Setting<Path> PLUGINS_DIR = new Setting<>("headroom.plugins.dir", "./plugins", Path::of,
             "style packs and storage drivers (PF4J jars)");
-    public static final Setting<Boolean> PLUGINS_REQUIRE_SIGNATURE = new Setting<>("headroom.plugins.require-signature", "false",
-            ConfigKeys::bool, "whether plugin jars must be signed by a trusted key");
+    public static final Setting<Boolean> PLUGINS_REQUIRE_SIGNATURE = new Setting<>("headroom.plugins.require-signature", "true",
+            ConfigKeys::bool, "whether plugin jars must be signed by a trusted key or pinned by their SHA-256");
     public static final Setting<Path> PLUGINS_TRUSTED_KEYS = new Setting<>("headroom.plugins.trusted-keys", "./config/plugin-keys", Path::of,
-            "the folder of trusted plugin signing keys");
+            "the folder of trusted plugin authors' keys (*.pem) and pinned jar hashes (pinned-jars.sha256)");
     public static final Setting<String> STORAGE_DRIVER = new Setting<>("headroom.storage.driver", "localfs", s -> s,
             "the storage driver plugin that holds sealed blobs");
     public static final Setting<ByteSize> MAX_FILE_SIZE = new Setting<>("headroom.intake.max-file-size", "25MB", ByteSize::parse,

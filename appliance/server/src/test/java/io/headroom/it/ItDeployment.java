@@ -45,6 +45,8 @@ public final class ItDeployment {
         config.put("headroom.data.dir", data.toString());
         config.put("headroom.keys.dir", keys.toString());
         config.put("headroom.plugins.dir", System.getProperty("headroom.it.plugins", "target/it-plugins"));
+        // Signed by the build with a key of its own (signatures are required, as by default).
+        config.put("headroom.plugins.trusted-keys", System.getProperty("headroom.it.plugin-keys", "target/it-plugin-keys"));
         config.put("headroom.models.dir", Path.of("../../installer/models").toAbsolutePath().normalize().toString());
         // The build machine may be short of disk; admission is tested with its own setting.
         config.put("headroom.admission.disk-reserve", "1MiB");

@@ -87,7 +87,10 @@ class OperatorsIT {
         Api.Reply listed = api.get("api/admin/plugins", bearer(admin));
         assertEquals(200, listed.status(), listed.raw().body());
         java.util.Map<String, JsonObject> byId = new java.util.HashMap<>();
-        for (JsonObject p : ((jakarta.json.JsonArray) listed.structure()).getValuesAs(JsonObject.class)) {
+        assertTrue(listed.json().getBoolean("signaturesRequired"), "signatures are required by default");
+        assertEquals(1, listed.json().getJsonArray("trustedKeys").size(), "the build's signing key: " + listed.raw().body());
+        String buildKey = listed.json().getJsonArray("trustedKeys").getJsonObject(0).getString("id");
+        for (JsonObject p : listed.json().getJsonArray("plugins").getValuesAs(JsonObject.class)) {
             byId.put(p.getString("id"), p);
         }
         for (String id : java.util.List.of("storage-localfs", "style-corporate", "style-creative")) {
@@ -96,6 +99,9 @@ class OperatorsIT {
             assertEquals("Apache-2.0", p.getString("licence"));
             assertEquals("Headroom", p.getString("provider"));
             assertFalse(p.getString("version").isBlank());
+            assertEquals("signed by key " + buildKey, p.getString("trust"));
+            assertEquals(64, p.getString("sha256").length());
+            assertEquals(id.startsWith("style-") ? "style-pack" : "storage-driver", p.getString("kind"));
         }
         Api.Reply reloaded = api.post("api/admin/plugins/reload", null, bearer(admin));
         assertEquals(200, reloaded.status(), reloaded.raw().body());

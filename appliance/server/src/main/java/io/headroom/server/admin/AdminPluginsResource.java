@@ -26,10 +26,19 @@ public class AdminPluginsResource {
     @Inject
     AuditLog audit;
 
+    /** The plugins folder as the operator sees it, and whom the appliance trusts to run code. */
+    public record Plugins(boolean signaturesRequired, List<PluginRegistry.PluginInfo> plugins, List<PluginRegistry.TrustedKey> trustedKeys,
+                          List<io.headroom.plugin.PluginTrust.PinnedJar> pinnedJars, String trustProblem) {
+    }
+
     @GET
-    @Operation(summary = "Installed plugins", description = "Id, version, provider, licence and state (started, disabled, failed, unloading) of every jar in the plugins folder.")
-    public List<PluginRegistry.PluginInfo> list() {
-        return plugins.list();
+    @Operation(summary = "Installed plugins and whom they are trusted by", description = "Every jar in the plugins folder: id, version, "
+            + "provider, licence, kind, state (started, disabled, stopped, unloading, failed), SHA-256 and why it was let in (signed by "
+            + "which trusted key, pinned by its hash) or why not; whether signatures are required; the trusted authors' keys and the "
+            + "pinned jar hashes.")
+    public Plugins list() {
+        PluginRegistry.Trust trust = plugins.trust();
+        return new Plugins(trust.signaturesRequired(), plugins.list(), trust.trustedKeys(), trust.pinnedJars(), trust.problem());
     }
 
     @POST

@@ -115,11 +115,17 @@ public class ApplianceStartup {
         receipts.start(layout.keys());
         try {
             vault.start(layout.keys(), settings.keystorePassphrase(), settings.keyEpoch());
-            plugins.start(settings.pluginsDirectory().toAbsolutePath().normalize(), settings.pluginVerifier());
+            // Jars are verified into a private copy under data/ and loaded from there, never from the folder itself.
+            plugins.start(settings.pluginsDirectory().toAbsolutePath().normalize(), layout.data().resolve("plugins-verified"),
+                    settings.pluginVerifier());
             audit.record("plugins-loaded", plugins.describe());
             blobs.open(settings.storageDriver(), layout.data());
             styles.refresh();
-            plugins.onChange(styles::refresh);
+            plugins.addStateListener(e -> {
+                if (e.getPluginState() == org.pf4j.PluginState.STARTED || e.getOldState() == org.pf4j.PluginState.STARTED) {
+                    styles.refresh();
+                }
+            });
             // Deadlines that passed while the appliance was down: purged before anything is served.
             retention.start();
             models.start();

@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -36,12 +35,9 @@ public class BlobStore {
 
     /** Finds the driver named {@code driverId} among the plugins and opens it. */
     public synchronized void open(String driverId, Path dataDirectory) throws StorageException {
-        List<PluginRegistry.Contribution<StorageDriver>> available = plugins.contributions(StorageDriver.class);
-        PluginRegistry.Contribution<StorageDriver> found = available.stream().filter(d -> d.extension().id().equals(driverId)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("No storage driver '" + driverId + "' in the plugins folder (found: "
-                        + available.stream().map(d -> d.extension().id()).collect(Collectors.joining(", ")) + ")"
-                        + (plugins.failures().isEmpty() ? "" : "; " + String.join("; ", plugins.failures()))));
-        StorageDriver chosen = found.extension();
+        io.headroom.storage.DriverChoice.Offered found = io.headroom.storage.DriverChoice.choose(plugins.contributions(StorageDriver.class)
+                .stream().map(c -> new io.headroom.storage.DriverChoice.Offered(c.pluginId(), c.extension())).toList(), driverId, plugins.failures());
+        StorageDriver chosen = found.driver();
         chosen.open(new StorageContext(dataDirectory, settingsOf(driverId)));
         // Only once it opened: a driver that never worked holds no data to protect.
         try {
