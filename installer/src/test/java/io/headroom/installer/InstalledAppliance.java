@@ -28,6 +28,7 @@ final class InstalledAppliance {
     final Path data;
     final Path keys;
     final int port;
+    private Path home = DIST;
     private Process process;
     private Path log;
 
@@ -48,9 +49,44 @@ final class InstalledAppliance {
         return DIST.resolve("bin/headroom").toAbsolutePath();
     }
 
+    /**
+     * An installation of this appliance's own under {@code root/headroom}, for a test that changes
+     * its plugins or trust folder: bin, config and plugins copied; lib and models linked.
+     */
+    InstalledAppliance withOwnInstallation() throws IOException {
+        Path own = root.resolve("headroom");
+        for (String folder : List.of("bin", "config", "plugins")) {
+            Path from = DIST.resolve(folder);
+            try (java.util.stream.Stream<Path> all = Files.walk(from)) {
+                for (Path p : all.toList()) {
+                    Path to = own.resolve(folder).resolve(from.relativize(p).toString());
+                    if (Files.isDirectory(p)) {
+                        Files.createDirectories(to);
+                    } else {
+                        Files.copy(p, to, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                    }
+                }
+            }
+        }
+        Files.createSymbolicLink(own.resolve("lib"), DIST.resolve("lib").toAbsolutePath());
+        Files.createSymbolicLink(own.resolve("models"), DIST.resolve("models").toAbsolutePath());
+        home = own;
+        return this;
+    }
+
+    /** This appliance's installation (the built one unless {@link #withOwnInstallation}). */
+    Path home() {
+        return home;
+    }
+
+    /** This appliance's {@code bin/headroom}. */
+    String bin() {
+        return home.resolve("bin/headroom").toAbsolutePath().toString();
+    }
+
     /** {@code bin/headroom serve} for this appliance, to run as is or wrapped in another command. */
     List<String> serveCommand() {
-        return List.of(launcher().toString(), "serve", "--port", Integer.toString(port),
+        return List.of(bin(), "serve", "--port", Integer.toString(port),
                 "--data", data.toString(), "--keys", keys.toString());
     }
 
