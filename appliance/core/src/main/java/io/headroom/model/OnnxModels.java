@@ -52,6 +52,11 @@ public final class OnnxModels {
                 .optTranslator(new RawTranslator(inputShape))
                 .optOption("interOpNumThreads", "1")
                 .optOption("intraOpNumThreads", Integer.toString(intraOpThreads))
+                // Every input has a fixed shape, so ONNX Runtime's CPU arena grows to one inference's
+                // need per concurrent call and is reused from then on; calls run only on the job
+                // workers, so it is bounded by headroom.jobs.workers, not by the number of people.
+                .optOption("cpuArenaAllocator", "true")
+                .optOption("memoryPatternOptimization", "true")
                 .build();
         try {
             return criteria.loadModel();
