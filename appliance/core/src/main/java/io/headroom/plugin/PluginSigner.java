@@ -60,6 +60,15 @@ public final class PluginSigner {
         Path jars = Path.of(a.get("jars"));
         Path trust = Path.of(a.get("trust"));
         List<Path> signed = signAll(key.getPrivate(), jars);
+        // The built installation trusts exactly the key that signed it: a throwaway key of an
+        // earlier build must not stay trusted beside a release key.
+        if (Files.isDirectory(trust)) {
+            try (Stream<Path> old = Files.list(trust)) {
+                for (Path pem : old.filter(p -> p.getFileName().toString().endsWith(".pem")).toList()) {
+                    Files.delete(pem);
+                }
+            }
+        }
         PluginTrust.TrustedKey trusted = PluginTrust.addKey(trust, PluginTrust.pem(key.getPublic()));
         if (a.containsKey("public")) {
             Files.writeString(Path.of(a.get("public")), PluginTrust.pem(key.getPublic()), StandardCharsets.US_ASCII);

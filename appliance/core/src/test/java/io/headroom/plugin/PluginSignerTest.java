@@ -49,7 +49,10 @@ class PluginSignerTest {
         Path jars = Files.createDirectories(dir.resolve("plugins"));
         Files.writeString(jars.resolve("a.jar"), "content");
         Path trust = dir.resolve("trust");
+        // An earlier build's throwaway key in the same installation is no longer trusted.
+        PluginSigner.main(new String[] {"--throwaway=" + dir.resolve("earlier.pem"), "--jars=" + jars, "--trust=" + trust});
         PluginSigner.main(new String[] {"--release-key=" + key, "--throwaway=" + dir.resolve("unused.pem"), "--jars=" + jars, "--trust=" + trust});
+        assertEquals(1, PluginTrust.read(trust).keys().size());
         assertEquals(release.getPublic(), PluginTrust.read(trust).keys().get(0).key());
         assertTrue(Files.notExists(dir.resolve("unused.pem")));
     }
