@@ -28,6 +28,7 @@ final class InstalledAppliance {
     final Path data;
     final Path keys;
     final int port;
+    final int httpsPort;
     private Path home = DIST;
     private Process process;
     private Path log;
@@ -43,6 +44,11 @@ final class InstalledAppliance {
         data = root.resolve("data");
         keys = root.resolve("keys");
         port = freePort();
+        int https;
+        do {
+            https = freePort();
+        } while (https == port);
+        httpsPort = https;
     }
 
     static Path launcher() {
@@ -86,7 +92,7 @@ final class InstalledAppliance {
 
     /** {@code bin/headroom serve} for this appliance, to run as is or wrapped in another command. */
     List<String> serveCommand() {
-        return List.of(bin(), "serve", "--port", Integer.toString(port),
+        return List.of(bin(), "serve", "--port", Integer.toString(port), "--https-port", Integer.toString(httpsPort),
                 "--data", data.toString(), "--keys", keys.toString());
     }
 

@@ -17,12 +17,16 @@ import org.junit.jupiter.api.Test;
 /**
  * Proves the appliance makes no outbound connection and no DNS lookup: the built appliance runs
  * in a network namespace with only a loopback interface, under {@code strace -f}; the API is
- * exercised from inside that namespace; any connect or send to a non-loopback address or to
+ * exercised from inside that namespace over the HTTPS listener (the certificate the appliance makes
+ * at its first start included: it is named from the interfaces, never by a lookup); any connect or send to a non-loopback address or to
  * port 53 fails the test. Needs root (unshare, nsenter) and strace, which {@code .ci/run} installs.
  */
 class ZeroEgressIT {
 
     private static final String PASSWORD = "a long studio password";
+
+    /** The appliance's certificate (PEM), once it exists: curl trusts it for the HTTPS calls. */
+    private String cacert;
 
     @Test
     void theApplianceTalksToNobodyButItsClients() throws Exception {
@@ -88,8 +92,10 @@ class ZeroEgressIT {
         assertEquals(0, added.exit(), added.output());
 
         Process server = appliance.start(isolated(serverTrace, before, appliance.serveCommand()), env,
-                () -> curlInside(appliancePid(appliance), "-sf", url(appliance, "/health")).exit() == 0);
+                () -> curlInside(appliancePid(appliance), "-sf", plainUrl(appliance, "/health")).exit() == 0);
         long pid = server.pid();
+        // Everything a client does goes over the HTTPS listener, trusting the certificate the appliance made.
+        cacert = appliance.keys.resolve("tls/https.crt").toString();
         try {
             String session = curlInside(pid, "-sf", "-XPOST", "-H", "Content-Type: application/json",
                     "-d", "{\"consent\": true}", url(appliance, "/api/sessions")).output();
@@ -118,6 +124,7 @@ class ZeroEgressIT {
 
         List<String> trace = Files.readAllLines(serverTrace, StandardCharsets.UTF_8);
         assertTrue(EgressTrace.boundTo(trace, appliance.port), "the trace must show the server binding its port");
+        assertTrue(EgressTrace.boundTo(trace, appliance.httpsPort), "the trace must show the server binding its HTTPS port");
         List<String> violations = new ArrayList<>(EgressTrace.violations(trace));
         violations.addAll(EgressTrace.violations(Files.readAllLines(cliTrace, StandardCharsets.UTF_8)));
         assertTrue(violations.isEmpty(), "outbound network attempts:\n" + String.join("\n", violations));
@@ -139,12 +146,15 @@ class ZeroEgressIT {
                 .findFirst().map(ProcessHandle::pid).orElse(-1L);
     }
 
-    private static InstalledAppliance.Result curlInside(long pid, String... curlArgs) {
+    private InstalledAppliance.Result curlInside(long pid, String... curlArgs) {
         if (pid < 0) {
             return new InstalledAppliance.Result(1, "no process yet");
         }
         List<String> cmd = new ArrayList<>(List.of("nsenter", "--target", Long.toString(pid), "--net", "--",
                 "curl", "--max-time", "20", "--noproxy", "*"));
+        if (cacert != null) {
+            cmd.addAll(List.of("--cacert", cacert));
+        }
         cmd.addAll(List.of(curlArgs));
         try {
             return InstalledAppliance.run(cmd, null, Path.of("."));
@@ -156,7 +166,11 @@ class ZeroEgressIT {
         }
     }
 
-    private static String url(InstalledAppliance a, String path) {
+    private String url(InstalledAppliance a, String path) {
+        return "https://127.0.0.1:" + a.httpsPort + path;
+    }
+
+    private static String plainUrl(InstalledAppliance a, String path) {
         return "http://127.0.0.1:" + a.port + path;
     }
 }

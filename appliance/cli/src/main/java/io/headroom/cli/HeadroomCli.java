@@ -59,9 +59,10 @@ public final class HeadroomCli {
             case "storage" -> new StorageCommand(System.out, Path.of(System.getProperty("headroom.plugins.dir", "plugins")),
                     configuration())
                     .run(rest.subList(1, rest.size()), data);
+            case "tls" -> new TlsCommand(System.out, configuration(), java.time.Clock.systemUTC()).run(rest.subList(1, rest.size()), keys);
             case "plugins" -> new PluginsCommand(System.out, Path.of(System.getProperty("headroom.plugins.dir", "plugins")), configuration())
                     .run(rest.subList(1, rest.size()));
-            default -> throw new CliException("unknown command '" + rest.get(0) + "'. Commands: serve, operator, process, models, verify-receipt, keys, storage, plugins");
+            default -> throw new CliException("unknown command '" + rest.get(0) + "'. Commands: serve, operator, process, models, verify-receipt, keys, storage, plugins, tls");
         }
     }
 

@@ -105,6 +105,17 @@ public final class ConfigKeys {
     public static final Setting<String> OUTPUT_COMMENT = new Setting<>("headroom.output.comment", null, s -> s,
             "optional comment written into every headshot, e.g. \"edited with Headroom\"");
 
+    public static final Setting<Integer> HTTPS_PORT = new Setting<>("headroom.https.port", "8443", between(0, 65535),
+            "the HTTPS port for the LAN (0: no HTTPS); plain HTTP (--port) serves loopback only");
+    public static final Setting<String> HTTPS_BIND = new Setting<>("headroom.https.bind", "0.0.0.0", ConfigKeys::address,
+            "the address the HTTPS listener binds (0.0.0.0: every interface)");
+    public static final Setting<Path> HTTPS_CERTIFICATE = new Setting<>("headroom.https.certificate", null, Path::of,
+            "the operator's certificate chain (PEM); without it the appliance makes its own");
+    public static final Setting<Path> HTTPS_KEY = new Setting<>("headroom.https.key", null, Path::of,
+            "the private key of headroom.https.certificate (PEM, unencrypted)");
+    public static final Setting<List<String>> HTTPS_NAMES = new Setting<>("headroom.https.names", "", ConfigKeys::names,
+            "extra host names or addresses for the certificate the appliance makes (comma-separated)");
+
     /** Every key, in the order {@code config/headroom.properties} documents them. */
     public static final List<Setting<?>> ALL = List.of(DATA_DIR, KEYS_DIR, RETENTION, KEY_EPOCH, SESSIONS_OPEN, POLICY_VERSION,
             GUARD_MAX_FAILURES, GUARD_WINDOW, LIMIT_SESSION_OPENS, LIMIT_JOBS_PER_SESSION, LIMIT_STREAMS_PER_SESSION,
@@ -112,7 +123,7 @@ public final class ConfigKeys {
             DISK_RESERVE, RETRY_AFTER, PLUGINS_DIR, PLUGINS_REQUIRE_SIGNATURE, PLUGINS_TRUSTED_KEYS, STORAGE_DRIVER, MAX_FILE_SIZE,
             MAX_PIXELS, MAX_PHOTOS, DECODE_BUDGET_PIXELS, DECODE_WAIT, KEYSTORE_PASSPHRASE, MODELS_DIR, INFERENCE_DEVICE,
             INFERENCE_THREADS, JOB_WORKERS, JOB_QUEUE_CAPACITY, BEST_PHOTOS, ASPECTS, MIN_EYE_DISTANCE, JPEG_QUALITY, AI_DISCLOSURE,
-            OUTPUT_COMMENT);
+            OUTPUT_COMMENT, HTTPS_PORT, HTTPS_BIND, HTTPS_CERTIFICATE, HTTPS_KEY, HTTPS_NAMES);
 
     /** The environment variable MicroProfile Config reads for {@code key}: {@code headroom.jobs.workers} → {@code HEADROOM_JOBS_WORKERS}. */
     public static String environmentName(String key) {
@@ -125,6 +136,25 @@ public final class ConfigKeys {
             case "false" -> false;
             default -> throw new IllegalArgumentException("must be true or false, not '" + s + "'");
         };
+    }
+
+    /** An IP literal: the bind address is never looked up by name (no DNS, ever). */
+    static String address(String s) {
+        if (!s.matches("[0-9.]+|[0-9A-Fa-f:]+")) {
+            throw new IllegalArgumentException("must be an IP address such as 0.0.0.0 or 192.168.1.20, not '" + s + "'");
+        }
+        return s;
+    }
+
+    /** Comma-separated host names or addresses: letters, digits, dots, hyphens, colons. */
+    static List<String> names(String s) {
+        List<String> names = java.util.Arrays.stream(s.split(",")).map(String::strip).filter(n -> !n.isEmpty()).toList();
+        for (String n : names) {
+            if (!n.matches("[A-Za-z0-9.:-]+")) {
+                throw new IllegalArgumentException("must be host names or addresses separated by commas, not '" + n + "'");
+            }
+        }
+        return names;
     }
 
     static double positiveNumber(String s) {

@@ -56,6 +56,7 @@ public class HeadroomSettings {
     private String inferenceDevice;
     private int inferenceThreads;
     private int jobWorkers;
+    private int httpsPort;
     private int jobQueueCapacity;
     private int bestPhotos;
     private List<Aspect> aspects;
@@ -115,6 +116,14 @@ public class HeadroomSettings {
         jpegQuality = ConfigKeys.JPEG_QUALITY.in(source);
         aiDisclosure = ConfigKeys.AI_DISCLOSURE.in(source);
         outputComment = ConfigKeys.OUTPUT_COMMENT.optionalIn(source);
+        httpsPort = ConfigKeys.HTTPS_PORT.in(source);
+        ConfigKeys.HTTPS_BIND.in(source);
+        ConfigKeys.HTTPS_NAMES.in(source);
+    }
+
+    /** The HTTPS port the launcher configured Payara with; 0 when HTTPS is off. */
+    public int httpsPort() {
+        return httpsPort;
     }
 
     public Path modelsDirectory() {

@@ -139,6 +139,26 @@ public class ApplianceStartup {
                 + ", data directory " + layout.data() + ", keys directory " + layout.keys()
                 + ", storage " + blobs.driverId() + ", inference on " + models.deviceLabel()
                 + ", sessions " + (settings.sessionsOpen() ? "open to anyone" : "by invitation only"));
+        logHttps(layout.keys());
+    }
+
+    /** Where the LAN reaches the appliance, and the certificate's fingerprint to compare with the browser's. */
+    private void logHttps(java.nio.file.Path keys) {
+        if (settings.httpsPort() == 0) {
+            LOG.info("HTTPS is off (headroom.https.port=0): plain HTTP on 127.0.0.1 only");
+            return;
+        }
+        try {
+            java.util.Optional<java.security.cert.X509Certificate> cert = io.headroom.tls.HttpsIdentity.leaf(keys);
+            if (cert.isPresent()) {
+                String fingerprint = io.headroom.tls.HttpsIdentity.fingerprint(cert.get());
+                LOG.info(() -> "HTTPS on port " + settings.httpsPort() + ", certificate SHA-256 fingerprint " + fingerprint);
+            } else {
+                LOG.warning("HTTPS is configured but the keys directory holds no HTTPS certificate: start with bin/headroom serve");
+            }
+        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+            LOG.warning(() -> "The HTTPS certificate cannot be read: " + e.getClass().getSimpleName());
+        }
     }
 
     void onStop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
