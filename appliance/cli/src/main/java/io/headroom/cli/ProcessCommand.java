@@ -1,25 +1,16 @@
 package io.headroom.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import io.headroom.HeadroomVersion;
+import io.headroom.batch.PhotoBatch;
 import io.headroom.config.ConfigKeys;
 import io.headroom.face.AnalysisSettings;
-import io.headroom.face.PhotoAnalysis;
 import io.headroom.framing.Aspect;
 import io.headroom.framing.HeadshotEncoder;
-import io.headroom.intake.CleanedPhoto;
 import io.headroom.intake.DecodeBudget;
 import io.headroom.intake.IntakeLimits;
 import io.headroom.intake.PhotoCleaner;
-import io.headroom.model.ModelFile;
 import io.headroom.model.ModelSet;
-import io.headroom.pipeline.ContactSheet;
-import io.headroom.pipeline.Headshot;
 import io.headroom.pipeline.HeadshotPipeline;
-import io.headroom.pipeline.PhotoPipeline;
 import io.headroom.pipeline.LocalPipeline;
-import io.headroom.problem.ProblemException;
 import io.headroom.plugin.api.style.StylePack;
 import io.headroom.style.PackStyles;
 import io.headroom.style.Style;
@@ -29,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -150,15 +140,20 @@ public final class ProcessCommand {
         try (LocalPipeline local = new LocalPipeline(models, analysis, encoder)) {
             HeadshotPipeline pipeline = local.pipeline();
             roles = local.roles();
+            PhotoBatch batch = new PhotoBatch(intake, pipeline, new PhotoBatch.Options(style, aspects, sheet, cutout));
             for (Path input : inputs) {
-                Map<String, Object> entry = processOne(input, outDir, aspects, style, intake, pipeline, sheet, cutout);
+                Map<String, Object> entry = processOne(batch, input, outDir);
                 photos.add(entry);
                 if (Boolean.TRUE.equals(entry.get("usable"))) {
                     usable++;
                 }
             }
         }
-        writeReport(outDir, models, roles, style, aspects, photos);
+        try {
+            PhotoBatch.writeReport(outDir, models, roles, style, aspects, photos);
+        } catch (IOException e) {
+            throw new CliException("Cannot write the report in " + outDir);
+        }
         out.println(usable + " of " + inputs.size() + " photos gave headshots; report in " + outDir.resolve("report.json"));
         if (usable == 0) {
             throw new CliException("No usable photo among the " + inputs.size() + " given: see the verdicts in "
@@ -167,126 +162,17 @@ public final class ProcessCommand {
         return 0;
     }
 
-    private Map<String, Object> processOne(Path input, Path outDir, List<Aspect> aspects, Style style, PhotoCleaner intake, HeadshotPipeline pipeline,
-                                           boolean sheet, boolean cutout) {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        String name = input.getFileName().toString();
-        entry.put("input", name);
+    private static Map<String, Object> processOne(PhotoBatch batch, Path input, Path outDir) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(input);
         } catch (IOException e) {
-            entry.put("usable", false);
-            entry.put("verdicts", List.of(Map.of("code", "unreadable-file", "message", "The file cannot be read.")));
-            return entry;
+            return PhotoBatch.unreadable(input.getFileName().toString());
         }
-        CleanedPhoto cleaned;
         try {
-            cleaned = intake.clean(bytes);
-        } catch (ProblemException e) {
-            entry.put("usable", false);
-            entry.put("verdicts", List.of(Map.of("code", e.type().code(), "message", e.detail())));
-            return entry;
-        }
-        entry.put("removedMetadata", cleaned.removedMetadata());
-        cleaned.fieldOfView().ifPresent(f -> entry.put("fieldOfView", f.degrees()));
-        PhotoPipeline.Made made = pipeline.make(cleaned.encoded(), cleaned.fieldOfView(), style, aspects, cutout);
-        PhotoAnalysis analysis = made.analysis();
-        entry.put("usable", analysis.usable());
-        entry.put("verdicts", analysis.reasons().stream().map(v -> Map.of("code", v.code(), "message", v.message())).toList());
-        entry.put("faces", analysis.faces());
-        entry.put("quality", round(analysis.quality()));
-        entry.put("sharpness", round(analysis.sharpness()));
-        entry.put("exposure", Map.of("crushed", round(analysis.exposure().crushed()), "blown", round(analysis.exposure().blown()),
-                "p05", analysis.exposure().p05(), "p95", analysis.exposure().p95(), "mean", round(analysis.exposure().mean())));
-        analysis.face().ifPresent(f -> entry.put("face", Map.of("interEyeDistance", round(f.interEyeDistance()), "roll", round(f.rollDegrees()))));
-        analysis.pose().ifPresent(p -> entry.put("pose", Map.of("roll", round(p.roll()), "yaw", round(p.yaw()), "pitch", round(p.pitch()),
-                "eyeOpenness", round(p.eyeOpenness()), "mouthOpenness", round(p.mouthOpenness()),
-                "mouth", p.mouth().name().toLowerCase(java.util.Locale.ROOT))));
-        if (made.rendered().isPresent()) {
-            String stem = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
-            List<Map<String, Object>> written = new ArrayList<>();
-            io.headroom.pipeline.Rendered rendered = made.rendered().get();
-            for (Headshot h : rendered.headshots()) {
-                String file = stem + "-" + h.aspect().slug() + ".jpg";
-                try {
-                    Files.write(outDir.resolve(file), h.jpeg());
-                } catch (IOException e) {
-                    throw new CliException("Cannot write " + outDir.resolve(file));
-                }
-                Map<String, Object> w = new LinkedHashMap<>(Map.of("file", file, "aspect", h.aspect().name(), "width", h.width(),
-                        "height", h.height(), "padded", h.padded()));
-                w.put("framing", Map.of("composition", h.composition().name(), "extended", h.extended()));
-                w.put("checks", h.checks().asMap());
-                w.put("perspective", perspective(h.perspective()));
-                h.identity().ifPresent(similarity -> w.put("identity", round(similarity)));
-                if (h.cutout().isPresent()) {
-                    String cutoutFile = stem + "-" + h.aspect().slug() + "-cutout.png";
-                    try {
-                        Files.write(outDir.resolve(cutoutFile), h.cutout().get());
-                    } catch (IOException e) {
-                        throw new CliException("Cannot write " + outDir.resolve(cutoutFile));
-                    }
-                    w.put("cutout", cutoutFile);
-                }
-                if (sheet) {
-                    String sheetFile = stem + "-" + h.aspect().slug() + "-sheet.jpg";
-                    try {
-                        Files.write(outDir.resolve(sheetFile), ContactSheet.of(cleaned.encoded(), h.jpeg()));
-                    } catch (IOException e) {
-                        throw new CliException("Cannot write " + outDir.resolve(sheetFile));
-                    }
-                    w.put("sheet", sheetFile);
-                }
-                written.add(w);
-            }
-            entry.put("headshots", written);
-            List<Map<String, Object>> skipped = new ArrayList<>();
-            for (io.headroom.pipeline.Rendered.Skipped k : rendered.skipped()) {
-                Map<String, Object> m = new LinkedHashMap<>(Map.of("aspect", k.aspect().name(), "code", k.reason().code(),
-                        "message", k.reason().message()));
-                k.checks().ifPresent(c -> m.put("checks", c.asMap()));
-                skipped.add(m);
-            }
-            if (!skipped.isEmpty()) {
-                entry.put("skipped", skipped);
-            }
-        }
-        analysis.embedding().ifPresent(io.headroom.face.Embedding::erase);
-        cleaned.wipe();
-        return entry;
-    }
-
-    /** A headshot's selfie perspective as report.json gives it (as the server's headshot list does). */
-    static Map<String, Object> perspective(io.headroom.perspective.Perspective p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("distanceCm", p.distanceCm().isPresent() ? p.distanceCm().getAsInt() : null);
-        m.put("assumedFov", p.assumedFov());
-        m.put("correction", round(p.correction()));
-        p.skipped().ifPresent(r -> m.put("skipped", r));
-        return m;
-    }
-
-    /** report.json: the version, the models used (with their hashes and licences), the style, the aspects and every photo's entry. */
-    private static void writeReport(Path outDir, ModelSet models, java.util.Set<String> usedRoles, Style style, List<Aspect> aspects,
-                                    List<Map<String, Object>> photos) {
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("headroom", HeadroomVersion.current());
-        List<Map<String, String>> used = new ArrayList<>();
-        for (ModelFile m : models.files()) {
-            if (!usedRoles.contains(m.role())) {
-                continue;
-            }
-            used.add(Map.of("file", m.file(), "role", m.role(), "sha256", m.sha256(), "source", m.source(), "licence", m.licence()));
-        }
-        report.put("models", used);
-        report.put("style", style.id());
-        report.put("aspects", aspects.stream().map(a -> Map.of("name", a.name(), "width", a.width(), "height", a.height())).toList());
-        report.put("photos", photos);
-        try {
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(outDir.resolve("report.json").toFile(), report);
+            return batch.process(input.getFileName().toString(), bytes, outDir);
         } catch (IOException e) {
-            throw new CliException("Cannot write the report in " + outDir);
+            throw new CliException("Cannot write the headshots of " + input.getFileName() + " into " + outDir);
         }
     }
 
@@ -300,10 +186,6 @@ public final class ProcessCommand {
             }
         }
         return aspects;
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 1000) / 1000.0;
     }
 
     static String usage() {
