@@ -116,6 +116,13 @@ public final class ConfigKeys {
     public static final Setting<List<String>> HTTPS_NAMES = new Setting<>("headroom.https.names", "", ConfigKeys::names,
             "extra host names or addresses for the certificate the appliance makes (comma-separated)");
 
+    public static final Setting<Path> HOTFOLDER_IN = new Setting<>("headroom.hotfolder.in", null, Path::of,
+            "a studio's hot folder: client folders copied here are made into headshots (with headroom.hotfolder.out)");
+    public static final Setting<Path> HOTFOLDER_OUT = new Setting<>("headroom.hotfolder.out", null, Path::of,
+            "where the hot folder's headshots, contact sheets and reports go, a folder per client; the studio's, not deleted by Headroom");
+    public static final Setting<Duration> HOTFOLDER_QUIET = new Setting<>("headroom.hotfolder.quiet", "PT10S", atLeast(Duration.ofSeconds(1)),
+            "how long a client folder's files must stay unchanged before it is taken (or drop a .ready file in it)");
+
     /** Every key, in the order {@code config/headroom.properties} documents them. */
     public static final List<Setting<?>> ALL = List.of(DATA_DIR, KEYS_DIR, RETENTION, KEY_EPOCH, SESSIONS_OPEN, POLICY_VERSION,
             GUARD_MAX_FAILURES, GUARD_WINDOW, LIMIT_SESSION_OPENS, LIMIT_JOBS_PER_SESSION, LIMIT_STREAMS_PER_SESSION,
@@ -123,7 +130,8 @@ public final class ConfigKeys {
             DISK_RESERVE, RETRY_AFTER, PLUGINS_DIR, PLUGINS_REQUIRE_SIGNATURE, PLUGINS_TRUSTED_KEYS, STORAGE_DRIVER, MAX_FILE_SIZE,
             MAX_PIXELS, MAX_PHOTOS, DECODE_BUDGET_PIXELS, DECODE_WAIT, KEYSTORE_PASSPHRASE, MODELS_DIR, INFERENCE_DEVICE,
             INFERENCE_THREADS, JOB_WORKERS, JOB_QUEUE_CAPACITY, BEST_PHOTOS, ASPECTS, MIN_EYE_DISTANCE, JPEG_QUALITY, AI_DISCLOSURE,
-            OUTPUT_COMMENT, HTTPS_PORT, HTTPS_BIND, HTTPS_CERTIFICATE, HTTPS_KEY, HTTPS_NAMES);
+            OUTPUT_COMMENT, HTTPS_PORT, HTTPS_BIND, HTTPS_CERTIFICATE, HTTPS_KEY, HTTPS_NAMES, HOTFOLDER_IN,
+            HOTFOLDER_OUT, HOTFOLDER_QUIET);
 
     /** The environment variable MicroProfile Config reads for {@code key}: {@code headroom.jobs.workers} → {@code HEADROOM_JOBS_WORKERS}. */
     public static String environmentName(String key) {

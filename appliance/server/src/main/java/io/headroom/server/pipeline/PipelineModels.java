@@ -50,6 +50,16 @@ public class PipelineModels {
                 .pipeline();
     }
 
+    /** The models folder, for a report's list of models. */
+    public ModelSet modelSet() {
+        return models;
+    }
+
+    /** The roles of the models loaded (optional packs included when installed). */
+    public java.util.Set<String> roles() {
+        return installed.roles();
+    }
+
     public String deviceLabel() {
         return device == null ? "not loaded" : device.label();
     }

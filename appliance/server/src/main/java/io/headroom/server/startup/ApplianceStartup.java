@@ -130,6 +130,7 @@ public class ApplianceStartup {
             retention.start();
             models.start();
             jobs.start();
+            hotFolder.start();
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
@@ -160,6 +161,9 @@ public class ApplianceStartup {
             LOG.warning(() -> "The HTTPS certificate cannot be read: " + e.getClass().getSimpleName());
         }
     }
+
+    @Inject
+    io.headroom.server.hotfolder.HotFolder hotFolder;
 
     void onStop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
         ready = false;
