@@ -50,7 +50,7 @@ import org.junit.jupiter.api.Test;
  *   <li>the audit chain is whole, and every receipt verifies with the key it names and they form one
  *       chain.</li>
  * </ul>
- * {@code -Dheadroom.crash.runs} (5 here, 30 in {@code -Pcrash-anywhere}); the seed is printed and
+ * {@code -Dheadroom.crash.runs} (3 in verify, 30 in {@code -Pcrash-anywhere}); the seed is printed and
  * {@code -Dheadroom.crash.seed=N} replays the kill moments and the clients' choices of a run.
  */
 class CrashAnywhereIT {
