@@ -7,7 +7,8 @@ import io.headroom.hotfolder.ReadyFolders;
 import io.headroom.pipeline.HeadshotPipeline;
 import io.headroom.server.audit.AuditLog;
 import io.headroom.server.config.HeadroomSettings;
-import io.headroom.server.photo.UploadPhotos;
+import io.headroom.intake.DecodeBudget;
+import io.headroom.intake.PhotoCleaner;
 import io.headroom.server.pipeline.PipelineModels;
 import io.headroom.server.style.StyleCatalog;
 import jakarta.annotation.PreDestroy;
@@ -51,9 +52,6 @@ public class HotFolder {
     StyleCatalog styles;
 
     @Inject
-    UploadPhotos uploads;
-
-    @Inject
     AuditLog audit;
 
     @Inject
@@ -66,6 +64,7 @@ public class HotFolder {
     private Path out;
     private ReadyFolders ready;
     private HeadshotPipeline pipeline;
+    private PhotoCleaner intake;
     private ScheduledFuture<?> timer;
     private volatile String current;
     private volatile int done;
@@ -85,6 +84,10 @@ public class HotFolder {
         out = Files.createDirectories(outFolder.get().toAbsolutePath().normalize());
         Duration quiet = ConfigKeys.HOTFOLDER_QUIET.in(source);
         ready = new ReadyFolders(clock, quiet);
+        // One photo at a time, so a budget of its own, and a patient one: a photo refused because
+        // uploads hold the shared budget would be reported failed and its original removed.
+        long maxPixels = settings.intakeLimits().maxPixels();
+        intake = new PhotoCleaner(settings.intakeLimits(), new DecodeBudget(maxPixels * 2, Duration.ofMinutes(30)));
         timer = scheduler.scheduleWithFixedDelay(this::lookQuietly, 2, 2, TimeUnit.SECONDS);
         LOG.info(() -> "Hot folder: client folders in " + in + " are taken after " + quiet.toSeconds() + " s without change (or a .ready file), "
                 + "their headshots go to " + out);
@@ -114,7 +117,7 @@ public class HotFolder {
             ClientFolder.Outcome o = ClientFolder.process(folder, out,
                     id -> snapshot.styles().stream().map(StyleCatalog.Offered::style).filter(s -> s.id().equals(id)).findFirst(),
                     List.of("natural"), settings.aspects(),
-                    (style, aspects) -> new PhotoBatch(uploads.cleaner(), pipeline, new PhotoBatch.Options(style, aspects, true, false)),
+                    (style, aspects) -> new PhotoBatch(intake, pipeline, new PhotoBatch.Options(style, aspects, true, false)),
                     (styleOut, style, aspects, photos) -> PhotoBatch.writeReport(styleOut, models.modelSet(), models.roles(), style, aspects, photos));
             ready.taken(folder);
             done++;

@@ -90,11 +90,6 @@ public class UploadPhotos {
         cleaner = new PhotoCleaner(limits, new DecodeBudget(settings.decodeBudgetPixels(), settings.decodeWait()));
     }
 
-    /** The intake every photo passes, with the one decode budget shared by uploads and the hot folder. */
-    public PhotoCleaner cleaner() {
-        return cleaner;
-    }
-
     /** The largest file a part may be. */
     public long maxBytes() {
         return limits.maxBytes();
