@@ -30,6 +30,14 @@ final class WebDriver implements AutoCloseable {
     private final String session;
 
     WebDriver(Path profile) throws IOException, InterruptedException {
+        this(profile, false);
+    }
+
+    /**
+     * @param acceptInsecureCerts accept the appliance's self-made HTTPS certificate, as an operator
+     *                            who compared its fingerprint does (W3C capability, test browsers only)
+     */
+    WebDriver(Path profile, boolean acceptInsecureCerts) throws IOException, InterruptedException {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -38,7 +46,7 @@ final class WebDriver implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         base = "http://127.0.0.1:" + port;
         JsonObject caps = Json.createObjectBuilder().add("capabilities", Json.createObjectBuilder().add("alwaysMatch",
-                Json.createObjectBuilder().add("browserName", "chrome").add("goog:chromeOptions", Json.createObjectBuilder()
+                Json.createObjectBuilder().add("browserName", "chrome").add("acceptInsecureCerts", acceptInsecureCerts).add("goog:chromeOptions", Json.createObjectBuilder()
                         .add("binary", "/usr/bin/chromium")
                         .add("args", Json.createArrayBuilder(List.of("--headless=new", "--no-sandbox", "--disable-gpu",
                                 "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-background-networking",

@@ -123,6 +123,9 @@ public final class ConfigKeys {
     public static final Setting<Duration> HOTFOLDER_QUIET = new Setting<>("headroom.hotfolder.quiet", "PT10S", atLeast(Duration.ofSeconds(1)),
             "how long a client folder's files must stay unchanged before it is taken (or drop a .ready file in it)");
 
+    public static final Setting<Duration> CONSOLE_IDLE_TIMEOUT = new Setting<>("headroom.console.idle-timeout", "PT15M",
+            atLeast(Duration.ofMinutes(1)), "how long an unused operator console session lives");
+
     /** Every key, in the order {@code config/headroom.properties} documents them. */
     public static final List<Setting<?>> ALL = List.of(DATA_DIR, KEYS_DIR, RETENTION, KEY_EPOCH, SESSIONS_OPEN, POLICY_VERSION,
             GUARD_MAX_FAILURES, GUARD_WINDOW, LIMIT_SESSION_OPENS, LIMIT_JOBS_PER_SESSION, LIMIT_STREAMS_PER_SESSION,
@@ -131,7 +134,7 @@ public final class ConfigKeys {
             MAX_PIXELS, MAX_PHOTOS, DECODE_BUDGET_PIXELS, DECODE_WAIT, KEYSTORE_PASSPHRASE, MODELS_DIR, INFERENCE_DEVICE,
             INFERENCE_THREADS, JOB_WORKERS, JOB_QUEUE_CAPACITY, BEST_PHOTOS, ASPECTS, MIN_EYE_DISTANCE, JPEG_QUALITY, AI_DISCLOSURE,
             OUTPUT_COMMENT, HTTPS_PORT, HTTPS_BIND, HTTPS_CERTIFICATE, HTTPS_KEY, HTTPS_NAMES, HOTFOLDER_IN,
-            HOTFOLDER_OUT, HOTFOLDER_QUIET);
+            HOTFOLDER_OUT, HOTFOLDER_QUIET, CONSOLE_IDLE_TIMEOUT);
 
     /** The environment variable MicroProfile Config reads for {@code key}: {@code headroom.jobs.workers} → {@code HEADROOM_JOBS_WORKERS}. */
     public static String environmentName(String key) {

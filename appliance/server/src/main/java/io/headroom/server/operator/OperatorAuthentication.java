@@ -11,9 +11,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
 
 /**
- * Jakarta Security mechanism for the operator console: on {@code /api/admin/**} a bearer token
- * from {@link OperatorAccounts#signIn} establishes the caller and their roles. Everywhere else the
- * bearer token belongs to a person's session and is none of this mechanism's business.
+ * Jakarta Security mechanism for operators: on {@code /api/admin/**} a bearer token from
+ * {@link OperatorAccounts#signIn} establishes the caller and their roles, or, without one, the
+ * console's cookie ({@link io.headroom.server.console.ConsoleSessions}): then the session must not
+ * have been idle too long, and a change (anything but GET and HEAD) must carry its CSRF token.
+ * Everywhere else the bearer token belongs to a person's session and is none of this mechanism's
+ * business.
  *
  * <p>It never refuses a request itself: {@code @RolesAllowed} does, so the refusal is a
  * problem+json like every other error.
@@ -29,6 +32,9 @@ public class OperatorAuthentication implements HttpAuthenticationMechanism {
     @Inject
     SignedInOperator signedIn;
 
+    @Inject
+    io.headroom.server.console.ConsoleSessions console;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
@@ -36,11 +42,26 @@ public class OperatorAuthentication implements HttpAuthenticationMechanism {
         if (!path.startsWith(ADMIN_PREFIX)) {
             return context.doNothing();
         }
-        Optional<OperatorPrincipal> operator = accounts.resolve(BearerToken.from(request.getHeader("Authorization")));
+        String bearer = BearerToken.from(request.getHeader("Authorization"));
+        Optional<OperatorPrincipal> operator = bearer != null ? accounts.resolve(bearer) : fromConsole(request);
         if (operator.isEmpty()) {
             return context.doNothing();
         }
         signedIn.set(operator.get());
         return context.notifyContainerAboutLogin(operator.get().name(), operator.get().roleNames());
+    }
+
+    /** The console's operator: a live session, and for a change its CSRF token. */
+    private Optional<OperatorPrincipal> fromConsole(HttpServletRequest request) {
+        Optional<String> token = io.headroom.server.console.ConsoleSessions.tokenOf(request);
+        if (token.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean change = !request.getMethod().equals("GET") && !request.getMethod().equals("HEAD");
+        if (change && !console.csrfMatches(token.get(), request.getHeader(io.headroom.server.console.ConsoleSessions.CSRF_HEADER))) {
+            return Optional.empty();
+        }
+        Optional<OperatorPrincipal> operator = accounts.resolve(token.get());
+        return operator.isPresent() && console.touch(token.get()) ? operator : Optional.empty();
     }
 }
