@@ -5,6 +5,25 @@
   const $ = (id) => document.getElementById(id);
   let csrf = null;
   let role = null;
+  // The session a first press of Delete armed; the second press deletes.
+  let armed = null;
+
+  async function deleteClient(id) {
+    if (armed !== id) {
+      armed = id;
+      say('Press "Really delete?" to delete this client\'s photos and results now. This cannot be undone.');
+      refresh();
+      return;
+    }
+    armed = null;
+    try {
+      await call('DELETE', '/api/admin/sessions/' + encodeURIComponent(id));
+      say('The client\'s session is deleted; a signed receipt was issued.');
+    } catch (e) {
+      say(e.message, true);
+    }
+    refresh();
+  }
 
   const say = (text, isError) => {
     $('status').textContent = text;
@@ -76,6 +95,17 @@
           td.textContent = v;
           tr.append(td);
         });
+        const action = document.createElement('td');
+        if (s.state === 'open') {
+          const button = document.createElement('button');
+          button.type = 'button';
+          button.className = 'danger delete-client';
+          button.textContent = armed === s.id ? 'Really delete?' : 'Delete';
+          button.setAttribute('aria-label', (armed === s.id ? 'Confirm: delete' : 'Delete') + ' session ' + s.id.slice(0, 8) + ' now');
+          button.addEventListener('click', () => deleteClient(s.id));
+          action.append(button);
+        }
+        tr.append(action);
         body.append(tr);
       });
       if (role === 'admin') {

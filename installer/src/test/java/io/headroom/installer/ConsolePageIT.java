@@ -39,45 +39,66 @@ class ConsolePageIT {
         appliance.start(appliance.serveCommand(), appliance::healthy);
         Files.createDirectories(SHOTS);
         String origin = "https://127.0.0.1:" + appliance.httpsPort;
-        try (WebDriver operator = new WebDriver(appliance.root.resolve("operator-profile"), true)) {
-            operator.open(origin + "/console/");
-            operator.waitFor("!document.getElementById('sign-in').hidden");
-            Files.write(SHOTS.resolve("1-sign-in.png"), operator.screenshot());
-            operator.type("#name", "ada");
-            operator.type("#password", PASSWORD);
-            operator.click("#sign-in-form button[type=submit]");
-            operator.waitFor("!document.getElementById('dashboard').hidden && document.getElementById('version').textContent !== '…'");
-            assertEquals("\"ada (admin)\"", operator.script("return document.getElementById('who').textContent").toString());
-            assertEquals("false", operator.script("return String(document.cookie.includes('headroom-console'))").toString().replace("\"", ""),
-                    "the console's token is out of the page scripts' reach (HttpOnly)");
-            operator.waitFor("document.querySelectorAll('#plugins tbody tr').length === 4");
-            assertTrue(operator.script("return document.querySelector('#plugins tbody').textContent").toString().contains("signed by key"),
-                    "the admin sees each plugin and why it is trusted");
-            Files.write(SHOTS.resolve("2-dashboard.png"), operator.screenshot());
+        try {
+            try (WebDriver operator = new WebDriver(appliance.root.resolve("operator-profile"), true)) {
+                operator.open(origin + "/console/");
+                operator.waitFor("!document.getElementById('sign-in').hidden");
+                Files.write(SHOTS.resolve("1-sign-in.png"), operator.screenshot());
+                operator.type("#name", "ada");
+                operator.type("#password", PASSWORD);
+                operator.click("#sign-in-form button[type=submit]");
+                operator.waitFor("!document.getElementById('dashboard').hidden && document.getElementById('version').textContent !== '…'");
+                assertEquals("\"ada (admin)\"", operator.script("return document.getElementById('who').textContent").toString());
+                assertEquals("false", operator.script("return String(document.cookie.includes('headroom-console'))").toString().replace("\"", ""),
+                        "the console's token is out of the page scripts' reach (HttpOnly)");
+                operator.waitFor("document.querySelectorAll('#plugins tbody tr').length === 4");
+                assertTrue(operator.script("return document.querySelector('#plugins tbody').textContent").toString().contains("signed by key"),
+                        "the admin sees each plugin and why it is trusted");
+                Files.write(SHOTS.resolve("2-dashboard.png"), operator.screenshot());
 
-            operator.click("#new-client");
-            operator.waitFor("!document.getElementById('card-section').hidden && document.querySelector('#qr svg') !== null");
-            operator.script("document.getElementById('card').scrollIntoView()");
-            String link = operator.script("return document.getElementById('card-link').textContent").toString().replace("\"", "");
-            assertTrue(link.startsWith(origin + "/#invite="), link);
-            byte[] shot = operator.screenshot();
-            Files.write(SHOTS.resolve("3-client-card.png"), shot);
-            assertEquals(link, decodeQr(shot), "the QR code on the card is the printed link");
-            String fingerprint = operator.script("return document.getElementById('card-fingerprint').textContent").toString().replace("\"", "");
-            assertTrue(fingerprint.matches("([0-9A-F]{2}:){31}[0-9A-F]{2}"), fingerprint);
+                operator.click("#new-client");
+                operator.waitFor("!document.getElementById('card-section').hidden && document.querySelector('#qr svg') !== null");
+                operator.script("document.getElementById('card').scrollIntoView()");
+                String link = operator.script("return document.getElementById('card-link').textContent").toString().replace("\"", "");
+                assertTrue(link.startsWith(origin + "/#invite="), link);
+                byte[] shot = operator.screenshot();
+                Files.write(SHOTS.resolve("3-client-card.png"), shot);
+                assertEquals(link, decodeQr(shot), "the QR code on the card is the printed link");
+                String fingerprint = operator.script("return document.getElementById('card-fingerprint').textContent").toString().replace("\"", "");
+                assertTrue(fingerprint.matches("([0-9A-F]{2}:){31}[0-9A-F]{2}"), fingerprint);
 
-            try (WebDriver client = new WebDriver(appliance.root.resolve("client-profile"), true)) {
-                client.open(link);
-                client.waitFor("document.getElementById('open') !== null");
-                assertEquals("\"https:\"", client.script("return location.protocol").toString(), "the client's page is served over HTTPS");
-                client.click("#consent");
-                client.click("#open");
-                client.waitFor("!document.getElementById('session').hidden");
-                Files.write(SHOTS.resolve("4-client-page.png"), client.screenshot());
+                try (WebDriver client = new WebDriver(appliance.root.resolve("client-profile"), true)) {
+                    client.open(link);
+                    client.waitFor("document.getElementById('open') !== null");
+                    assertEquals("\"https:\"", client.script("return location.protocol").toString(), "the client's page is served over HTTPS");
+                    client.click("#consent");
+                    client.click("#open");
+                    client.waitFor("!document.getElementById('session').hidden");
+                    Files.write(SHOTS.resolve("4-client-page.png"), client.screenshot());
+                }
+                // The console refreshes itself: the client's session appears without a reload.
+                operator.waitFor("document.querySelectorAll('#clients tbody tr').length >= 1");
+                Files.write(SHOTS.resolve("5-console-with-client.png"), operator.screenshot());
+
+                // The operator deletes the client's session: a first press arms, the second deletes.
+                operator.click("#clients .delete-client");
+                operator.waitFor("document.querySelector('#clients .delete-client') !== null"
+                        + " && document.querySelector('#clients .delete-client').textContent === 'Really delete?'");
+                operator.click("#clients .delete-client");
+                operator.waitFor("document.querySelectorAll('#clients tbody tr').length === 0"
+                        + " && document.getElementById('status').textContent.includes('deleted')");
+                Files.write(SHOTS.resolve("6-client-deleted.png"), operator.screenshot());
             }
-            // The console refreshes itself: the client's session appears without a reload.
-            operator.waitFor("document.querySelectorAll('#clients tbody tr').length >= 1");
-            Files.write(SHOTS.resolve("5-console-with-client.png"), operator.screenshot());
+            // The audit log names the deletion and the operator.
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            String token = jakarta.json.Json.createReader(new java.io.StringReader(http.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://127.0.0.1:" + appliance.port + "/api/operators/sign-in"))
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\": \"ada\", \"password\": \"" + PASSWORD + "\"}")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body())).readObject().getString("token");
+            String audit = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + appliance.port + "/api/admin/audit"))
+                    .header("Authorization", "Bearer " + token).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            assertTrue(audit.contains("operator ada deleted a client's session") && audit.contains("deleted-by-operator"), audit);
         } finally {
             appliance.stop();
         }

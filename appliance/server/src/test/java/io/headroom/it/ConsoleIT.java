@@ -42,6 +42,7 @@ class ConsoleIT {
                 .withOperator("ada", OperatorRole.ADMIN, PASSWORD)
                 .withOperator("bob", OperatorRole.OPERATOR, PASSWORD)
                 .withOperator("cy", OperatorRole.OPERATOR, PASSWORD)
+                .withOperator("dee", OperatorRole.OPERATOR, PASSWORD)
                 .war();
     }
 
@@ -118,6 +119,24 @@ class ConsoleIT {
         String code = link.substring(link.indexOf("#invite=") + "#invite=".length());
         assertEquals(201, api.post("api/sessions", "{\"consent\": true, \"invitation\": \"" + code + "\"}").status(),
                 "the card's invitation opens the client's session");
+    }
+
+    @Test
+    void anOperatorDeletesAClientsSessionWithAReceiptAndAnAuditEntry() {
+        Console dee = signIn("dee");
+        String code = api.post("api/admin/invitations", null, "Cookie", dee.cookie(), "X-CSRF-Token", dee.csrf()).json().getString("code");
+        JsonObject client = api.post("api/sessions", "{\"consent\": true, \"invitation\": \"" + code + "\"}").json();
+        String id = client.getString("id");
+
+        assertEquals(401, api.delete("api/admin/sessions/" + id, "Cookie", dee.cookie()).status(), "a change without the CSRF token");
+        assertEquals(204, api.delete("api/admin/sessions/" + id, "Cookie", dee.cookie(), "X-CSRF-Token", dee.csrf()).status());
+        api.get("api/sessions/" + id, Api.bearer(client.getString("token"))).problem(404, "not-found");
+        Api.Reply receipt = api.get("api/receipts/" + client.getString("receiptId"));
+        assertEquals(200, receipt.status(), receipt.raw().body());
+        assertEquals("deleted-by-operator", receipt.json().getString("reason"));
+        String audit = api.get("api/admin/audit", "Cookie", dee.cookie()).raw().body();
+        assertTrue(audit.contains("session-deleted-by-operator") && audit.contains("operator dee deleted a client's session"), audit);
+        api.delete("api/admin/sessions/" + id, "Cookie", dee.cookie(), "X-CSRF-Token", dee.csrf()).problem(404, "not-found");
     }
 
     /** The QR code as a picture, module by module from the SVG's squares, read back with ZXing. */

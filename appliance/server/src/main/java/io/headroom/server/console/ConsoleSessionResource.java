@@ -3,6 +3,7 @@ package io.headroom.server.console;
 import io.headroom.problem.ProblemException;
 import io.headroom.problem.ProblemType;
 import io.headroom.server.guard.ClientGuard;
+import io.headroom.server.operator.ConsoleSessions;
 import io.headroom.server.operator.OperatorAccounts;
 import io.headroom.server.operator.OperatorPrincipal;
 import jakarta.inject.Inject;

@@ -13,7 +13,7 @@ import java.util.Optional;
 /**
  * Jakarta Security mechanism for operators: on {@code /api/admin/**} a bearer token from
  * {@link OperatorAccounts#signIn} establishes the caller and their roles, or, without one, the
- * console's cookie ({@link io.headroom.server.console.ConsoleSessions}): then the session must not
+ * console's cookie ({@link ConsoleSessions}): then the session must not
  * have been idle too long, and a change (anything but GET and HEAD) must carry its CSRF token.
  * Everywhere else the bearer token belongs to a person's session and is none of this mechanism's
  * business.
@@ -33,7 +33,7 @@ public class OperatorAuthentication implements HttpAuthenticationMechanism {
     SignedInOperator signedIn;
 
     @Inject
-    io.headroom.server.console.ConsoleSessions console;
+    ConsoleSessions console;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -53,12 +53,12 @@ public class OperatorAuthentication implements HttpAuthenticationMechanism {
 
     /** The console's operator: a live session, and for a change its CSRF token. */
     private Optional<OperatorPrincipal> fromConsole(HttpServletRequest request) {
-        Optional<String> token = io.headroom.server.console.ConsoleSessions.tokenOf(request);
+        Optional<String> token = ConsoleSessions.tokenOf(request);
         if (token.isEmpty()) {
             return Optional.empty();
         }
         boolean change = !request.getMethod().equals("GET") && !request.getMethod().equals("HEAD");
-        if (change && !console.csrfMatches(token.get(), request.getHeader(io.headroom.server.console.ConsoleSessions.CSRF_HEADER))) {
+        if (change && !console.csrfMatches(token.get(), request.getHeader(ConsoleSessions.CSRF_HEADER))) {
             return Optional.empty();
         }
         Optional<OperatorPrincipal> operator = accounts.resolve(token.get());

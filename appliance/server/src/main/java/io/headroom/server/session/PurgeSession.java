@@ -48,7 +48,7 @@ public class PurgeSession {
 
     /** Why a session was purged, as the receipt says. */
     public enum Reason {
-        DEADLINE("deadline"), ON_REQUEST("deleted-on-request");
+        DEADLINE("deadline"), ON_REQUEST("deleted-on-request"), BY_OPERATOR("deleted-by-operator");
 
         final String text;
 
@@ -146,8 +146,13 @@ public class PurgeSession {
      * the rest after its back-off, then issues the receipt.
      */
     public boolean deleteNow(String sessionId) {
+        return deleteNow(sessionId, Reason.ON_REQUEST);
+    }
+
+    /** As {@link #deleteNow(String)}, for {@code reason} (the person's request, or an operator's). */
+    public boolean deleteNow(String sessionId, Reason reason) {
         try {
-            purge(sessionId, Reason.ON_REQUEST);
+            purge(sessionId, reason);
             return true;
         } catch (Incomplete e) {
             failed(sessionId, clock.instant(), e, PurgeBackoff.DEFAULT);

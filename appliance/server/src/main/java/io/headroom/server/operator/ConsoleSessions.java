@@ -1,8 +1,7 @@
-package io.headroom.server.console;
+package io.headroom.server.operator;
 
 import io.headroom.config.ConfigKeys;
 import io.headroom.server.guard.ApplianceSecrets;
-import io.headroom.server.operator.OperatorAccounts;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
